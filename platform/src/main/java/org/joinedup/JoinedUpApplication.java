@@ -1,0 +1,17 @@
+package org.joinedup;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/** JoinedUp: one open integrated care platform for an NHS region. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(systemName = "JoinedUp", sharedModules = "shared")
+public class JoinedUpApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(JoinedUpApplication.class, args);
+    }
+}

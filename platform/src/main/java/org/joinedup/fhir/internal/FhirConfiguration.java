@@ -1,0 +1,50 @@
+package org.joinedup.fhir.internal;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.joinedup.fhir.FhirProperties;
+import org.joinedup.fhir.internal.index.IndexExtractor;
+import org.joinedup.fhir.internal.json.StructureChecker;
+import org.joinedup.fhir.internal.model.FhirModel;
+import org.joinedup.fhir.internal.param.SearchParamRegistry;
+import org.joinedup.fhir.internal.path.PathEvaluator;
+import org.joinedup.fhir.internal.store.ReferenceIntegrity;
+import org.joinedup.fhir.internal.store.ResourceDao;
+import org.joinedup.fhir.internal.store.ResourcePreparer;
+import org.joinedup.fhir.internal.store.ResourceStore;
+import org.joinedup.fhir.internal.store.VersionFlusher;
+import org.joinedup.fhir.internal.validation.ProfileValidator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Builds the FHIR store: the R4 model and search parameters from HAPI's definitions, and the store over the database. */
+@Configuration(proxyBeanMethods = false)
+class FhirConfiguration {
+
+    @Bean
+    FhirCore fhirCore(FhirProperties properties, JdbcTemplate jdbc, DataSource dataSource, Supplier<ProfileValidator> validator) {
+        FhirModel model = new FhirModel(FhirContext.forR4Cached());
+        SearchParamRegistry registry = new SearchParamRegistry(model);
+        IndexExtractor extractor = new IndexExtractor(registry, new PathEvaluator(model), properties.baseUrl());
+        ResourcePreparer preparer = new ResourcePreparer(new StructureChecker(model), extractor,
+                properties.validateOnWrite() ? validator : null);
+        ResourceDao dao = new ResourceDao(jdbc);
+        VersionFlusher flusher = new VersionFlusher(dataSource, dao,
+                new ReferenceIntegrity(jdbc, properties.baseUrl(), properties.enforceReferentialIntegrity()));
+        return new FhirCore(model, registry, new ResourceStore(dao, preparer), flusher);
+    }
+
+    /** The profile validator loads UK Core and warms up in the background; the first caller waits for it. */
+    @Bean
+    Supplier<ProfileValidator> profileValidator() {
+        CompletableFuture<ProfileValidator> future = CompletableFuture.supplyAsync(() -> {
+            ProfileValidator validator = new ProfileValidator(FhirContext.forR4Cached());
+            validator.warmUp();
+            return validator;
+        }, runnable -> Thread.ofVirtual().name("profile-validator").start(runnable));
+        return future::join;
+    }
+}

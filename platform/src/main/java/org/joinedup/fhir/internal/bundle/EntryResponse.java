@@ -1,0 +1,36 @@
+package org.joinedup.fhir.internal.bundle;
+
+import java.util.List;
+import org.joinedup.fhir.internal.rest.FhirResponse;
+
+/** One entry of a batch-response or transaction-response Bundle. */
+record EntryResponse(int status, String location, String etag, String lastModified, byte[] resource, boolean outcome) {
+
+    static EntryResponse of(FhirResponse response) {
+        String lastModified = response.headers().get("Last-Modified");
+        String location = response.headers().getOrDefault("Location", response.headers().get("Content-Location"));
+        boolean isOutcome = response.json() != null && response.status() >= 400;
+        return new EntryResponse(response.status(), location, response.headers().get("ETag"),
+                lastModified == null ? null : java.time.ZonedDateTime.parse(lastModified,
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toString(),
+                response.json(), isOutcome);
+    }
+
+    static byte[] bundle(String type, List<EntryResponse> entries) {
+        BundleJson json = Bundles.header(type);
+        json.beginArray("entry");
+        for (EntryResponse entry : entries) {
+            json.beginItem();
+            if (entry.resource() != null && !entry.outcome()) {
+                json.raw("resource", entry.resource());
+            }
+            json.beginObject("response").string("status", StatusText.of(entry.status())).string("location", entry.location())
+                    .string("etag", entry.etag()).string("lastModified", entry.lastModified());
+            if (entry.resource() != null && entry.outcome()) {
+                json.raw("outcome", entry.resource());
+            }
+            json.end().end();
+        }
+        return json.endArray().end().bytes();
+    }
+}

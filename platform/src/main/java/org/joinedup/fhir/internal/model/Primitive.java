@@ -1,0 +1,93 @@
+package org.joinedup.fhir.internal.model;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The FHIR R4 primitive types, each with its JSON representation and the lexical pattern from the specification. */
+public enum Primitive {
+    BOOLEAN("boolean", JsonKind.BOOLEAN, null),
+    INTEGER("integer", JsonKind.INTEGER, "-?([0]|([1-9][0-9]*))"),
+    UNSIGNED_INT("unsignedInt", JsonKind.INTEGER, "[0]|([1-9][0-9]*)"),
+    POSITIVE_INT("positiveInt", JsonKind.INTEGER, "\\+?[1-9][0-9]*"),
+    DECIMAL("decimal", JsonKind.NUMBER, "-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?"),
+    STRING("string", JsonKind.STRING, "[ \\r\\n\\t\\S]+"),
+    MARKDOWN("markdown", JsonKind.STRING, "[\\s\\S]+"),
+    CODE("code", JsonKind.STRING, "[^\\s]+(\\s[^\\s]+)*"),
+    ID("id", JsonKind.STRING, "[A-Za-z0-9\\-\\.]{1,64}"),
+    URI("uri", JsonKind.STRING, "\\S*"),
+    URL("url", JsonKind.STRING, "\\S*"),
+    CANONICAL("canonical", JsonKind.STRING, "\\S*"),
+    OID("oid", JsonKind.STRING, "urn:oid:[0-2](\\.(0|[1-9][0-9]*))+"),
+    UUID("uuid", JsonKind.STRING, "urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"),
+    BASE64_BINARY("base64Binary", JsonKind.STRING, "(\\s*([0-9a-zA-Z+/=]){4}\\s*)+"),
+    INSTANT("instant", JsonKind.STRING, "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0-9]|3[0-1])"
+            + "T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))"),
+    DATE("date", JsonKind.STRING, "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?"),
+    DATE_TIME("dateTime", JsonKind.STRING, "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])"
+            + "(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?"),
+    TIME("time", JsonKind.STRING, "([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?"),
+    XHTML("xhtml", JsonKind.STRING, "\\s*<div[\\s\\S]*"),
+    /** {@code Element.id} and {@code Extension.url} are System.String in the specification: any non-empty string. */
+    SYSTEM_STRING("string", JsonKind.STRING, "[\\s\\S]+");
+
+    /** How a primitive is written in FHIR JSON. */
+    public enum JsonKind { BOOLEAN, INTEGER, NUMBER, STRING }
+
+    private static final Map<String, Primitive> BY_NAME = Map.ofEntries(
+            Map.entry("boolean", BOOLEAN), Map.entry("integer", INTEGER), Map.entry("unsignedInt", UNSIGNED_INT),
+            Map.entry("positiveInt", POSITIVE_INT), Map.entry("decimal", DECIMAL), Map.entry("string", STRING),
+            Map.entry("markdown", MARKDOWN), Map.entry("code", CODE), Map.entry("id", ID), Map.entry("uri", URI),
+            Map.entry("url", URL), Map.entry("canonical", CANONICAL), Map.entry("oid", OID), Map.entry("uuid", UUID),
+            Map.entry("base64Binary", BASE64_BINARY), Map.entry("instant", INSTANT), Map.entry("date", DATE),
+            Map.entry("dateTime", DATE_TIME), Map.entry("time", TIME), Map.entry("xhtml", XHTML));
+
+    private final String fhirName;
+    private final JsonKind jsonKind;
+    private final Pattern pattern;
+
+    Primitive(String fhirName, JsonKind jsonKind, String regex) {
+        this.fhirName = fhirName;
+        this.jsonKind = jsonKind;
+        this.pattern = regex == null ? null : Pattern.compile(regex);
+    }
+
+    public static Primitive named(String fhirName) {
+        Primitive primitive = BY_NAME.get(fhirName);
+        if (primitive == null) {
+            throw new IllegalArgumentException("Unknown FHIR primitive type " + fhirName);
+        }
+        return primitive;
+    }
+
+    public String fhirName() {
+        return fhirName;
+    }
+
+    public JsonKind jsonKind() {
+        return jsonKind;
+    }
+
+    /** True when the text form of a value matches the type's pattern (and range, for numbers). */
+    public boolean accepts(String text) {
+        if (pattern != null && !pattern.matcher(text).matches()) {
+            return false;
+        }
+        return switch (this) {
+            case INTEGER, UNSIGNED_INT, POSITIVE_INT -> fitsInt(text);
+            default -> true;
+        };
+    }
+
+    private static boolean fitsInt(String text) {
+        try {
+            Integer.parseInt(text.startsWith("+") ? text.substring(1) : text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    public boolean isDateLike() {
+        return this == DATE || this == DATE_TIME || this == INSTANT;
+    }
+}

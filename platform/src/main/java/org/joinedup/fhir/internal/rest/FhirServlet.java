@@ -1,0 +1,113 @@
+package org.joinedup.fhir.internal.rest;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.joinedup.fhir.internal.outcome.FhirException;
+import org.joinedup.fhir.internal.outcome.Issue;
+
+/**
+ * The FHIR REST API at {@code /fhir}: turns HTTP into {@link FhirRequest}s for {@link Interactions}
+ * and writes the answers. A plain servlet: FHIR's URL grammar is its own, and the read path stays short.
+ */
+public final class FhirServlet extends HttpServlet {
+
+    private final Interactions interactions;
+    private final ResponseWriter writer;
+    private final long maxPayload;
+
+    public FhirServlet(Interactions interactions, long maxPayload) {
+        this.interactions = interactions;
+        this.writer = new ResponseWriter(interactions.context());
+        this.maxPayload = maxPayload;
+    }
+
+    @Override
+    protected void service(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        FhirRequest request;
+        try {
+            request = read(http);
+        } catch (FhirException e) {
+            FhirRequest bare = new FhirRequest(http.getMethod(), List.of(), QueryParams.parse(http.getQueryString()),
+                    Map.of(), null, null, null);
+            writer.write(bare, FhirResponse.error(e), response);
+            return;
+        }
+        writer.write(request, interactions.handle(request, baseUrl(http)), response);
+    }
+
+    private FhirRequest read(HttpServletRequest http) throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : Collections.list(http.getHeaderNames())) {
+            headers.put(name.toLowerCase(Locale.ROOT), http.getHeader(name));
+        }
+        String contentType = MediaTypes.base(http.getContentType());
+        byte[] body = readBody(http);
+        QueryParams query = QueryParams.parse(http.getQueryString());
+        if (MediaTypes.FORM.equals(contentType) && body.length > 0) {
+            query = query.plus(QueryParams.parse(new String(body, StandardCharsets.UTF_8)));
+            body = null;
+        }
+        return new FhirRequest(http.getMethod(), path(http), query, headers, null, body, contentType);
+    }
+
+    private byte[] readBody(HttpServletRequest http) throws IOException {
+        long declared = http.getContentLengthLong();
+        if (declared > maxPayload) {
+            throw tooLarge();
+        }
+        try (InputStream in = http.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPayload + 1));
+            if (body.length > maxPayload) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private FhirException tooLarge() {
+        return new FhirException(413, Issue.error("too-costly",
+                "The request body is larger than the limit of " + maxPayload + " bytes (joinedup.fhir.max-payload-size)"));
+    }
+
+    private static List<String> path(HttpServletRequest http) {
+        String info = http.getPathInfo();
+        List<String> segments = new ArrayList<>();
+        if (info == null) {
+            return segments;
+        }
+        for (String segment : info.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+            }
+        }
+        return segments;
+    }
+
+    private static String baseUrl(HttpServletRequest http) {
+        StringBuilder url = new StringBuilder();
+        String forwardedProto = http.getHeader("X-Forwarded-Proto");
+        String forwardedHost = http.getHeader("X-Forwarded-Host");
+        url.append(forwardedProto != null ? forwardedProto : http.getScheme()).append("://");
+        if (forwardedHost != null) {
+            url.append(forwardedHost);
+        } else {
+            url.append(http.getServerName());
+            int port = http.getServerPort();
+            if (!((port == 80 && "http".equals(http.getScheme())) || (port == 443 && "https".equals(http.getScheme())))) {
+                url.append(':').append(port);
+            }
+        }
+        return url.append(http.getContextPath()).append(http.getServletPath()).toString();
+    }
+}

@@ -1,0 +1,55 @@
+package org.joinedup.fhir.internal.rest;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.joinedup.fhir.internal.json.FhirJson;
+
+/** Writes a {@link FhirResponse} in the format the client asked for ({@code _format}, then Accept), JSON by default. */
+final class ResponseWriter {
+
+    private final FhirContext context;
+
+    ResponseWriter(FhirContext context) {
+        this.context = context;
+    }
+
+    void write(FhirRequest request, FhirResponse response, HttpServletResponse http) throws IOException {
+        http.setStatus(response.status());
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            http.setHeader(header.getKey(), header.getValue());
+        }
+        if (response.json() == null) {
+            return;
+        }
+        boolean xml = wantsXml(request);
+        boolean pretty = "true".equals(request.query().first("_pretty"));
+        byte[] body = xml ? toXml(response.json(), pretty) : pretty ? FhirJson.writePretty(FhirJson.readStored(response.json())) : response.json();
+        http.setContentType((xml ? MediaTypes.FHIR_XML : MediaTypes.FHIR_JSON) + ";charset=UTF-8");
+        http.setContentLength(body.length);
+        if (!"HEAD".equals(request.method())) {
+            try (OutputStream out = http.getOutputStream()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static boolean wantsXml(FhirRequest request) {
+        Boolean format = MediaTypes.isXml(request.query().first("_format"));
+        if (format != null) {
+            return format;
+        }
+        return MediaTypes.acceptsXmlFirst(request.header("accept"));
+    }
+
+    private byte[] toXml(byte[] json, boolean pretty) {
+        IBaseResource resource = context.newJsonParser().parseResource(new String(json, StandardCharsets.UTF_8));
+        IParser xml = context.newXmlParser().setPrettyPrint(pretty);
+        return xml.encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
+    }
+}

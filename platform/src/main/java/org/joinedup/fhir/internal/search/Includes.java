@@ -1,0 +1,137 @@
+package org.joinedup.fhir.internal.search;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.joinedup.fhir.internal.param.ParamType;
+import org.joinedup.fhir.internal.param.SearchParam;
+import org.joinedup.fhir.internal.param.SearchParamRegistry;
+import org.joinedup.fhir.internal.store.StoredResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code _include} (what the matches refer to) and {@code _revinclude} (what refers to the matches), with
+ * {@code :iterate} applied once more to what was included. At most {@link #LIMIT} resources are added.
+ */
+final class Includes {
+
+    static final int LIMIT = 1000;
+    private static final String BY_PK = "SELECT " + SearchQuery.RESULT_COLUMNS + " FROM resource r"
+            + " JOIN resource_version v ON v.pk = r.pk AND v.version = r.version WHERE r.pk = ANY (?) AND NOT r.deleted";
+
+    private final JdbcTemplate jdbc;
+    private final SearchParamRegistry registry;
+
+    Includes(JdbcTemplate jdbc, SearchParamRegistry registry) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+    }
+
+    List<StoredResource> find(String type, List<StoredResource> matches, List<Include> includes) {
+        if (includes.isEmpty() || matches.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoredResource> seen = new LinkedHashMap<>();
+        matches.forEach(m -> seen.put(m.pk(), m));
+        Map<Long, StoredResource> added = new LinkedHashMap<>();
+        List<StoredResource> round = step(matches, includes, seen, false);
+        round.forEach(r -> added.put(r.pk(), r));
+        if (includes.stream().anyMatch(Include::iterate) && !round.isEmpty()) {
+            step(round, includes.stream().filter(Include::iterate).toList(), seen, true).forEach(r -> added.put(r.pk(), r));
+        }
+        return List.copyOf(added.values());
+    }
+
+    private List<StoredResource> step(List<StoredResource> from, List<Include> includes, Map<Long, StoredResource> seen, boolean iterating) {
+        Set<Long> pks = new HashSet<>();
+        for (Include include : includes) {
+            if (iterating && !include.iterate()) {
+                continue;
+            }
+            if (include.reverse()) {
+                pks.addAll(referring(from, include));
+            } else {
+                pks.addAll(referred(from, include));
+            }
+        }
+        pks.removeAll(seen.keySet());
+        if (pks.isEmpty()) {
+            return List.of();
+        }
+        List<StoredResource> found = byPk(pks.stream().limit(LIMIT).toList());
+        found.forEach(r -> seen.put(r.pk(), r));
+        return found;
+    }
+
+    private List<Long> referred(List<StoredResource> from, Include include) {
+        List<Long> sources = from.stream().filter(r -> matchesType(r.type(), include.sourceType())).map(StoredResource::pk).toList();
+        List<Integer> params = params(include.sourceType(), include.paramCode(), from);
+        if (sources.isEmpty() || params.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT r.pk FROM sp_reference x JOIN resource r ON r.res_type = x.ttype AND r.res_id = x.tid"
+                + " WHERE x.pk = ANY (?) AND x.p = ANY (?)" + (include.targetType() != null ? " AND x.ttype = ?" : "");
+        Object[] args = include.targetType() != null
+                ? new Object[] {longs(sources), ints(params), include.targetType()}
+                : new Object[] {longs(sources), ints(params)};
+        return jdbc.queryForList(sql, Long.class, args);
+    }
+
+    private List<Long> referring(List<StoredResource> to, Include include) {
+        List<Integer> params = params(include.sourceType(), include.paramCode(), List.of());
+        List<Long> pks = new ArrayList<>();
+        Map<String, List<String>> idsByType = new LinkedHashMap<>();
+        to.stream().filter(r -> include.targetType() == null || include.targetType().equals(r.type()))
+                .forEach(r -> idsByType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r.id()));
+        if (params.isEmpty()) {
+            return pks;
+        }
+        for (Map.Entry<String, List<String>> entry : idsByType.entrySet()) {
+            pks.addAll(jdbc.queryForList("SELECT x.pk FROM sp_reference x WHERE x.p = ANY (?) AND x.ttype = ? AND x.tid = ANY (?)",
+                    Long.class, ints(params), entry.getKey(), entry.getValue().toArray(String[]::new)));
+        }
+        return pks;
+    }
+
+    private List<Integer> params(String sourceType, String code, List<StoredResource> from) {
+        List<String> types = sourceType.equals("*") ? from.stream().map(StoredResource::type).distinct().toList() : List.of(sourceType);
+        List<Integer> ids = new ArrayList<>();
+        for (String type : types) {
+            for (SearchParam param : registry.forType(type)) {
+                if (param.type() == ParamType.REFERENCE && param.expression() != null && (code.equals("*") || code.equals(param.code()))) {
+                    ids.add(param.id());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private List<StoredResource> byPk(List<Long> pks) {
+        return jdbc.query(BY_PK, (rs, i) -> mapResource(rs), (Object) longs(pks));
+    }
+
+    private static boolean matchesType(String type, String sourceType) {
+        return sourceType.equals("*") || sourceType.equals(type);
+    }
+
+    private static Long[] longs(List<Long> values) {
+        return values.toArray(Long[]::new);
+    }
+
+    private static Integer[] ints(List<Integer> values) {
+        return values.toArray(Integer[]::new);
+    }
+
+    static StoredResource mapResource(ResultSet rs) throws SQLException {
+        byte[] json = rs.getBytes("content");
+        Timestamp updated = rs.getTimestamp("last_updated");
+        return new StoredResource(rs.getLong("pk"), rs.getString("res_type"), rs.getString("res_id"), rs.getInt("version"),
+                updated.toInstant(), json == null, rs.getString("method"), json);
+    }
+}
