@@ -130,7 +130,7 @@ public final class FhirClient {
 
     private HttpRequest.Builder request(String path, String... headers) {
         String url = path.startsWith("http") ? path : base + (path.startsWith("/") || path.isEmpty() ? path : "/" + path);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replace("|", "%7C").replace(" ", "%20")))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replace("|", "%7C").replace(" ", "%20").replace("\\", "%5C")))
                 .timeout(Duration.ofSeconds(120));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);

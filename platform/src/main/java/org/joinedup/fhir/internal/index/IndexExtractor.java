@@ -74,11 +74,16 @@ public final class IndexExtractor {
     }
 
     private void reference(SearchParam param, Item item, IndexRows rows) {
-        for (References.Target target : References.targets(item, baseUrl)) {
+        List<References.Target> targets = References.targets(item, baseUrl);
+        for (References.Target target : targets) {
             rows.references.add(new ReferenceRow(param.id(), target.type(), target.id(), target.url()));
             if (param.patientCompartment() && "Patient".equals(target.type())) {
                 rows.patients.add(target.id());
             }
+        }
+        if (targets.isEmpty()) {
+            // A logical (identifier-only), display-only or contained reference: present, for :missing, but pointing nowhere.
+            rows.references.add(new ReferenceRow(param.id(), null, null, null));
         }
         Values.Token identifier = References.identifier(item);
         if (identifier != null) {

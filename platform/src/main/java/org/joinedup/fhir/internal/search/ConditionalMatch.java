@@ -32,7 +32,7 @@ public final class ConditionalMatch {
         }
         jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, lockKey(type, condition));
         QueryParams criteria = new QueryParams(condition.entries().stream()
-                .filter(e -> !SearchParser.RESULT_PARAMETERS.contains(e.getKey())).toList());
+                .filter(e -> !SearchParser.isResultParameter(e.getKey())).toList());
         SearchSpec spec = parser.parse(type, criteria, false);
         SearchSpec two = new SearchSpec(spec.type(), spec.criteria(), List.of(), 2, List.of(), false, false, null);
         return executor.execute(two).matches();

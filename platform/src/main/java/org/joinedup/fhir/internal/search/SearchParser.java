@@ -42,7 +42,7 @@ public final class SearchParser {
         List<Criterion> criteria = new ArrayList<>();
         for (Map.Entry<String, String> entry : query.entries()) {
             String name = entry.getKey();
-            if (RESULT_PARAMETERS.contains(name)) {
+            if (isResultParameter(name)) {
                 continue;
             }
             try {
@@ -58,6 +58,12 @@ public final class SearchParser {
         return new SearchSpec(type, List.copyOf(criteria), SortParser.parse(registry, type, query.all("_sort")),
                 count(query.first("_count")), IncludeParser.parse(registry, type, query), total(query.first("_total")),
                 "count".equals(summary), cursor == null ? null : PageCursor.decode(cursor));
+    }
+
+    /** Whether a parameter shapes the result ({@code _include:iterate} included) rather than selecting it. */
+    public static boolean isResultParameter(String name) {
+        int colon = name.indexOf(':');
+        return RESULT_PARAMETERS.contains(colon < 0 ? name : name.substring(0, colon));
     }
 
     /** One parameter of a query, possibly chained or reverse-chained. */
