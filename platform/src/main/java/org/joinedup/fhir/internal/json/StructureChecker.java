@@ -63,6 +63,8 @@ public final class StructureChecker {
         final List<Issue> structure = new ArrayList<>();
         final List<Issue> rules = new ArrayList<>();
         final List<String> references = new ArrayList<>();
+        /** Above zero while inside a resource nested in a Bundle or Parameters, whose references are its own business. */
+        int nested;
 
         void problem(ElementPath path, String message) {
             if (structure.size() < MAX_ISSUES) {
@@ -166,6 +168,7 @@ public final class StructureChecker {
                         continue;
                     }
                     single(child.type(), item, path.item(i));
+                    requiredCode(child, item, path.item(i));
                 }
             } else {
                 if (value.isArray()) {
@@ -177,6 +180,15 @@ public final class StructureChecker {
                     return;
                 }
                 single(child.type(), value, path);
+                requiredCode(child, value, path);
+            }
+        }
+
+        /** A code bound to a FHIR value set with required strength must be one of its codes. */
+        void requiredCode(Child child, JsonNode value, ElementPath path) {
+            if (!child.codeSystems().isEmpty() && value.isTextual() && !child.codeSystems().containsKey(value.textValue())) {
+                problem(path, "'" + abbreviate(value.textValue()) + "' is not one of the codes allowed for " + child.elementName()
+                        + " (" + String.join(", ", new java.util.TreeSet<>(child.codeSystems().keySet())) + ")");
             }
         }
 
@@ -193,7 +205,10 @@ public final class StructureChecker {
                 }
                 case ANY_RESOURCE -> {
                     if (value instanceof ObjectNode object) {
+                        boolean contained = path.name().equals("contained");
+                        nested += contained ? 0 : 1;
                         resource(object, path);
+                        nested -= contained ? 0 : 1;
                     } else {
                         problem(path, "Expected a resource object");
                     }
@@ -265,7 +280,7 @@ public final class StructureChecker {
         }
 
         void rules(ElementType type, ObjectNode object, ElementPath path) {
-            if (type.name().equals("Reference")) {
+            if (type.name().equals("Reference") && nested == 0) {
                 JsonNode reference = object.get("reference");
                 if (reference != null && reference.isTextual()) {
                     references.add(reference.textValue());

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Refuses writes whose literal references point nowhere: a local reference must name a resource that
  * exists and is not deleted, or one written in the same transaction; a {@code urn:uuid:} reference is only
  * meaningful inside a transaction Bundle, which resolves it first. External and contained references pass.
+ * With enforcement off ({@code joinedup.fhir.enforce-referential-integrity=false}) everything passes.
  */
 public final class ReferenceIntegrity {
 
@@ -31,7 +32,7 @@ public final class ReferenceIntegrity {
         Map<String, String> targets = new LinkedHashMap<>();
         for (NewVersion version : versions) {
             for (String reference : version.references()) {
-                if (reference.startsWith("urn:uuid:") || reference.startsWith("urn:oid:")) {
+                if (enforced && (reference.startsWith("urn:uuid:") || reference.startsWith("urn:oid:"))) {
                     throw new FhirException(400, Issue.error("invalid", version.type() + " refers to " + reference
                             + ", which is not an entry of the transaction Bundle"));
                 }
