@@ -26,7 +26,12 @@ final class DataDirectoryLock implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(".joinedup.lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
         if (lock == null) {
             channel.close();
             throw new IllegalStateException("The data directory " + dataDir.toAbsolutePath()
