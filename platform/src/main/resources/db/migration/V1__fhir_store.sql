@@ -68,7 +68,8 @@ CREATE TABLE sp_date (
     hi   timestamptz NOT NULL
 );
 CREATE INDEX sp_date_range ON sp_date (p, lo, hi, pk);
-CREATE INDEX sp_date_comp ON sp_date (comp, p, hi, pk) WHERE comp IS NOT NULL;
+-- newest first within one patient's record: _sort=-date walks this index in order
+CREATE INDEX sp_date_comp ON sp_date (comp, p, hi DESC, pk) WHERE comp IS NOT NULL;
 CREATE INDEX sp_date_pk ON sp_date (pk);
 
 CREATE TABLE sp_number (

@@ -41,6 +41,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Map.entry("max_wal_size", "2GB"),
             Map.entry("random_page_cost", "1.1"),
             Map.entry("jit", "off"),
+            // Keep planner statistics and visibility maps current soon after bulk loads (default: once a minute, at 10-20%).
+            Map.entry("autovacuum_naptime", "5s"),
+            Map.entry("autovacuum_analyze_scale_factor", "0.02"),
+            Map.entry("autovacuum_vacuum_scale_factor", "0.05"),
+            Map.entry("autovacuum_vacuum_insert_scale_factor", "0.05"),
             Map.entry("timezone", "UTC"));
 
     private final DataDirectoryLock lock;

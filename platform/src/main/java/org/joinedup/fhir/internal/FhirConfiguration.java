@@ -26,8 +26,9 @@ class FhirConfiguration {
 
     @Bean
     FhirCore fhirCore(FhirProperties properties, JdbcTemplate jdbc, DataSource dataSource, Supplier<ProfileValidator> validator) {
-        FhirModel model = new FhirModel(FhirContext.forR4Cached());
-        SearchParamRegistry registry = new SearchParamRegistry(model);
+        FhirDefinitions.Definitions definitions = FhirDefinitions.get();
+        FhirModel model = definitions.model();
+        SearchParamRegistry registry = definitions.registry();
         IndexExtractor extractor = new IndexExtractor(registry, new PathEvaluator(model), properties.baseUrl());
         ResourcePreparer preparer = new ResourcePreparer(new StructureChecker(model), extractor,
                 properties.validateOnWrite() ? validator : null);
@@ -37,14 +38,45 @@ class FhirConfiguration {
         return new FhirCore(model, registry, new ResourceStore(dao, preparer), flusher);
     }
 
-    /** The profile validator loads UK Core and warms up in the background; the first caller waits for it. */
+    /**
+     * The profile validator loads UK Core and warms up (seconds of work) in the background once the
+     * application is ready, so it does not slow start-up; a caller before then waits for it.
+     */
     @Bean
-    Supplier<ProfileValidator> profileValidator() {
-        CompletableFuture<ProfileValidator> future = CompletableFuture.supplyAsync(() -> {
-            ProfileValidator validator = new ProfileValidator(FhirContext.forR4Cached());
-            validator.warmUp();
-            return validator;
-        }, runnable -> Thread.ofVirtual().name("profile-validator").start(runnable));
-        return future::join;
+    ValidatorHolder profileValidator() {
+        return new ValidatorHolder();
+    }
+
+    /** Builds the validator on first use or, at the latest, when the application is ready. */
+    static final class ValidatorHolder implements Supplier<ProfileValidator>,
+            org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> {
+
+        private final CompletableFuture<ProfileValidator> future = new CompletableFuture<>();
+        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+
+        @Override
+        public void onApplicationEvent(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+            startBuilding();
+        }
+
+        private void startBuilding() {
+            if (started.compareAndSet(false, true)) {
+                Thread.ofPlatform().name("profile-validator").daemon().priority(Thread.MIN_PRIORITY).start(() -> {
+                    try {
+                        ProfileValidator validator = new ProfileValidator(FhirContext.forR4Cached());
+                        validator.warmUp();
+                        future.complete(validator);
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public ProfileValidator get() {
+            startBuilding();
+            return future.join();
+        }
     }
 }

@@ -60,6 +60,23 @@ class SortAndPagingTest {
 
         assertThat(data.search("Observation?patient=" + patient + "&_sort=-date").getLast()).isEqualTo(undated);
         assertThat(data.search("Observation?patient=" + patient + "&_sort=date").getLast()).isEqualTo(undated);
+        FhirClient.Response lastPage = data.response("Observation?patient=" + patient + "&_sort=-date&_count=4");
+        lastPage = data.fhir.get(lastPage.link("next"));
+        assertThat(lastPage.matchIds()).containsExactly(byDate.get(2), byDate.get(1), byDate.get(0), undated);
+        assertThat(data.fhir.get(lastPage.link("previous")).matchIds()).isEqualTo(byDate.reversed().subList(0, 4));
+    }
+
+    @Test
+    void aResourceWithSeveralDatesSortsOnceByItsLatestWhenNewestFirst() {
+        String janAndJune = data.create("""
+                {"resourceType":"ServiceRequest","status":"active","intent":"order","subject":{"reference":"Patient/%s"},
+                 "occurrenceTiming":{"event":["2024-01-01","2024-06-01"]}}""".formatted(patient));
+        String march = data.create("""
+                {"resourceType":"ServiceRequest","status":"active","intent":"order","subject":{"reference":"Patient/%s"},
+                 "occurrenceDateTime":"2024-03-01"}""".formatted(patient));
+
+        assertThat(data.search("ServiceRequest?patient=" + patient + "&_sort=-occurrence")).containsExactly(janAndJune, march);
+        assertThat(data.search("ServiceRequest?patient=" + patient + "&_sort=occurrence")).containsExactly(janAndJune, march);
     }
 
     @Test

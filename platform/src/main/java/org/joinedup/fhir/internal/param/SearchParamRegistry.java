@@ -90,7 +90,7 @@ public final class SearchParamRegistry {
             }
             List<SearchParam.Component> components = components(definition, byUrl, parser);
             SearchParam param = new SearchParam(ParamIds.of(resourceType, code), resourceType, code, type, narrowed,
-                    expressionText, targets(definition), providesPatientCompartment(resourceType, code),
+                    expressionText, targets(definition, resourceType, code), providesPatientCompartment(resourceType, code),
                     components, definition.path("url").asText(), definition.path("description").asText());
             reserve(param.id(), resourceType + "." + code);
             byType.get(resourceType).put(code, param);
@@ -114,7 +114,16 @@ public final class SearchParamRegistry {
         return types;
     }
 
-    private static Set<String> targets(JsonNode definition) {
+    /**
+     * The types a reference parameter can point to on this resource type: HAPI's per-type definition where it
+     * has one (Observation.patient: Patient), else the shared definition's list (which for the shared
+     * {@code patient} parameter also names Group).
+     */
+    private Set<String> targets(JsonNode definition, String resourceType, String code) {
+        RuntimeSearchParam hapi = model.context().getResourceDefinition(resourceType).getSearchParam(code);
+        if (hapi != null && hapi.getTargets() != null && !hapi.getTargets().isEmpty()) {
+            return Set.copyOf(hapi.getTargets());
+        }
         Set<String> targets = new LinkedHashSet<>();
         definition.path("target").forEach(t -> targets.add(t.asText()));
         return Set.copyOf(targets);

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Runs a {@link SearchSpec}: one page of matches, their includes, and the total when asked. */
 public final class SearchExecutor {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchExecutor.class);
+
     private final JdbcTemplate jdbc;
     private final SearchParamRegistry registry;
     private final CriterionSql criteria;
@@ -34,8 +36,7 @@ public final class SearchExecutor {
         if (spec.countOnly() || spec.count() == 0) {
             return new SearchResult(List.of(), List.of(), total, null, null);
         }
-        Sql sql = SearchQuery.page(spec, criteria, comps, spec.count() + 1);
-        List<Row> rows = jdbc.query(sql.text(), (rs, i) -> row(rs, spec.sort().size()), sql.args());
+        List<Row> rows = page(spec, comps, spec.count() + 1);
         boolean backward = spec.cursor() != null && spec.cursor().backward();
         boolean more = rows.size() > spec.count();
         if (more) {
@@ -64,6 +65,57 @@ public final class SearchExecutor {
         }
         List<StoredResource> included = includes.find(spec.type(), matches, spec.includes());
         return new SearchResult(matches, included, total, next, previous);
+    }
+
+    private List<Row> page(SearchSpec spec, Set<Long> comps, int limit) {
+        if (!NewestFirstQuery.applies(spec, comps)) {
+            return query(SearchQuery.page(spec, criteria, comps, limit), spec);
+        }
+        boolean backward = spec.cursor() != null && spec.cursor().backward();
+        List<Row> rows = new ArrayList<>();
+        PageCursor after = spec.cursor();
+        int candidates = limit + limit / 4 + 4;
+        while (rows.size() < limit) {
+            Sql sql = NewestFirstQuery.page(spec, criteria, comps, after, candidates, limit - rows.size());
+            Candidates round = new Candidates();
+            jdbc.query(sql.text(), (rs, i) -> round.read(rs, spec.sort().size()), sql.args()).stream()
+                    .filter(java.util.Objects::nonNull).forEach(rows::add);
+            if (round.read < candidates || round.lastHi == null) {
+                break;
+            }
+            after = new PageCursor(java.util.Collections.singletonList(round.lastHi), round.lastPk, backward, 0);
+            candidates *= 2;
+        }
+        if (!backward && rows.size() < limit) {
+            // the dated matches are exhausted: continue with those that have no date, which sort last
+            PageCursor undated = new PageCursor(java.util.Collections.singletonList(null), 0, false, 0);
+            SearchSpec tail = new SearchSpec(spec.type(), spec.criteria(), spec.sort(), spec.count(), spec.includes(),
+                    false, false, undated);
+            rows.addAll(query(SearchQuery.page(tail, criteria, comps, limit - rows.size()), spec));
+        }
+        return rows;
+    }
+
+    /** How many candidate date rows one round of {@link NewestFirstQuery} read, and where the last one was. */
+    private static final class Candidates {
+        long read;
+        String lastHi;
+        long lastPk;
+
+        /** The round's figures, and its match (null for the one row of a round that matched nothing). */
+        Row read(ResultSet rs, int sortKeys) throws SQLException {
+            read = rs.getLong("candidates");
+            lastHi = rs.getString("last_hi");
+            lastPk = rs.getLong("last_pk");
+            return rs.getObject("pk") == null ? null : row(rs, sortKeys);
+        }
+    }
+
+    private List<Row> query(Sql sql, SearchSpec spec) {
+        if (log.isDebugEnabled()) {
+            log.debug("Search {}: {}", spec.type(), sql);
+        }
+        return jdbc.query(sql.text(), (rs, i) -> row(rs, spec.sort().size()), sql.args());
     }
 
     private long count(SearchSpec spec, Set<Long> comps) {
