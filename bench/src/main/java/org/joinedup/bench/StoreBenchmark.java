@@ -100,6 +100,8 @@ public final class StoreBenchmark {
         results.put("ingest, transaction Bundles, concurrency 1", perSecond(resources, ingest(patients, 1)) + " resources/s");
         results.put("ingest, transaction Bundles, concurrency 4", perSecond(resources, ingest(patients, 4)) + " resources/s");
 
+        // Let autovacuum analyse the freshly loaded tables, as it would on a live system, before measuring queries.
+        Thread.sleep(20_000);
         Sample sample = sample();
         results.put("data", sample.patients.size() + " patients, " + (resources * 2 + reference.stream().mapToLong(StoreBenchmark::entries).sum())
                 + " resources; $everything patient has " + sample.everythingSize + " resources");

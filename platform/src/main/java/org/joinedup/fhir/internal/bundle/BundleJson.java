@@ -10,8 +10,17 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BundleJson {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+    private final ByteArrayOutputStream out;
     private boolean needComma;
+
+    public BundleJson() {
+        this(16 * 1024);
+    }
+
+    /** @param sizeHint the expected size in bytes, to avoid growing the buffer many times */
+    public BundleJson(int sizeHint) {
+        this.out = new ByteArrayOutputStream(Math.max(1024, sizeHint));
+    }
 
     public BundleJson begin() {
         out.write('{');

@@ -24,7 +24,14 @@ public final class Bundles {
      */
     public static byte[] searchset(String base, List<Link> links, Long total, List<StoredResource> matches,
                                    List<StoredResource> included, UnaryOperator<byte[]> transform) {
-        BundleJson json = header("searchset");
+        int size = 2048;
+        for (StoredResource resource : matches) {
+            size += resource.json().length + 200;
+        }
+        for (StoredResource resource : included) {
+            size += resource.json().length + 200;
+        }
+        BundleJson json = header("searchset", size);
         if (total != null) {
             json.number("total", total);
         }
@@ -40,7 +47,11 @@ public final class Bundles {
     }
 
     public static byte[] history(String base, List<Link> links, Long total, List<StoredResource> versions) {
-        BundleJson json = header("history");
+        int size = 2048;
+        for (StoredResource version : versions) {
+            size += (version.json() == null ? 0 : version.json().length) + 300;
+        }
+        BundleJson json = header("history", size);
         if (total != null) {
             json.number("total", total);
         }
@@ -60,8 +71,8 @@ public final class Bundles {
         return json.endArray().end().bytes();
     }
 
-    static BundleJson header(String type) {
-        BundleJson json = new BundleJson().begin();
+    static BundleJson header(String type, int sizeHint) {
+        BundleJson json = new BundleJson(sizeHint).begin();
         json.string("resourceType", "Bundle").string("id", UUID.randomUUID().toString());
         json.beginObject("meta").string("lastUpdated", DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC))).end();
         return json.string("type", type);

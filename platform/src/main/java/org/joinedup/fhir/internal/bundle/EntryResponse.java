@@ -17,7 +17,11 @@ record EntryResponse(int status, String location, String etag, String lastModifi
     }
 
     static byte[] bundle(String type, List<EntryResponse> entries) {
-        BundleJson json = Bundles.header(type);
+        int size = 2048;
+        for (EntryResponse entry : entries) {
+            size += (entry.resource() == null ? 0 : entry.resource().length) + 250;
+        }
+        BundleJson json = Bundles.header(type, size);
         json.beginArray("entry");
         for (EntryResponse entry : entries) {
             json.beginItem();

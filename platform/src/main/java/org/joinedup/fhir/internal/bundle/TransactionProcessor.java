@@ -107,7 +107,7 @@ public final class TransactionProcessor {
             if (request.path().isEmpty()) {
                 throw FhirException.badRequest("Bundle entry " + index + ": a Bundle cannot be nested in a transaction");
             }
-            ObjectNode resource = node.get("resource") instanceof ObjectNode r ? r.deepCopy() : null;
+            ObjectNode resource = node.get("resource") instanceof ObjectNode r ? r : null;
             if ((request.method().equals("POST") || request.method().equals("PUT")) && resource == null) {
                 throw FhirException.badRequest("Bundle entry " + index + " (" + request.method() + ") has no resource");
             }

@@ -13,14 +13,15 @@ import org.joinedup.fhir.internal.index.IndexRows.TokenRow;
 import org.joinedup.fhir.internal.index.IndexRows.UriRow;
 import org.joinedup.fhir.internal.model.ElementType;
 import org.joinedup.fhir.internal.param.ParamType;
-import org.joinedup.fhir.internal.param.SearchParam;
+import org.joinedup.fhir.internal.param.IndexKey;
 import org.joinedup.fhir.internal.param.SearchParamRegistry;
 import org.joinedup.fhir.internal.path.Item;
 import org.joinedup.fhir.internal.path.PathEvaluator;
 
 /**
- * Extracts every search value of a resource, for every parameter R4 defines on its type, and finds the
- * patient compartments it belongs to. Works on the JSON tree; nothing is parsed into HAPI objects.
+ * Extracts every search value of a resource, for every index key of its type (each distinct branch of the
+ * parameters R4 defines, evaluated once), and finds the patient compartments it belongs to. Works on the JSON
+ * tree; nothing is parsed into HAPI objects.
  */
 public final class IndexExtractor {
 
@@ -37,10 +38,10 @@ public final class IndexExtractor {
     public IndexRows extract(ObjectNode resource, ElementType type, String id) {
         IndexRows rows = new IndexRows();
         List<Item> root = List.of(new Item(resource, type));
-        for (SearchParam param : registry.indexedFor(type.name())) {
-            List<Item> items = evaluator.evaluate(param.expression(), root, root);
+        for (IndexKey key : registry.keysFor(type.name())) {
+            List<Item> items = evaluator.evaluate(key.expression(), root, root);
             if (!items.isEmpty()) {
-                add(param, items, root, rows);
+                add(key, items, root, rows);
             }
         }
         if (type.name().equals("Patient") && id != null) {
@@ -49,7 +50,7 @@ public final class IndexExtractor {
         return rows;
     }
 
-    private void add(SearchParam param, List<Item> items, List<Item> root, IndexRows rows) {
+    private void add(IndexKey param, List<Item> items, List<Item> root, IndexRows rows) {
         int p = param.id();
         for (Item item : items) {
             switch (param.type()) {
@@ -58,7 +59,7 @@ public final class IndexExtractor {
                 case TOKEN -> {
                     Values.tokens(item).forEach(t -> rows.tokens.add(new TokenRow(p, t.system(), t.code(), t.text())));
                     Values.identifierTypes(item).forEach(t ->
-                            rows.tokens.add(new TokenRow(param.variantId("of-type"), t.system(), t.code(), null)));
+                            rows.tokens.add(new TokenRow(param.variant("of-type"), t.system(), t.code(), null)));
                 }
                 case DATE -> Values.dates(item).forEach(d -> rows.dates.add(new DateRow(p, d.low(), d.high())));
                 case NUMBER -> Values.numbers(item).forEach(n -> rows.numbers.add(new NumberRow(p, n)));
@@ -73,7 +74,7 @@ public final class IndexExtractor {
         }
     }
 
-    private void reference(SearchParam param, Item item, IndexRows rows) {
+    private void reference(IndexKey param, Item item, IndexRows rows) {
         List<References.Target> targets = References.targets(item, baseUrl);
         for (References.Target target : targets) {
             rows.references.add(new ReferenceRow(param.id(), target.type(), target.id(), target.url()));
@@ -87,11 +88,11 @@ public final class IndexExtractor {
         }
         Values.Token identifier = References.identifier(item);
         if (identifier != null) {
-            rows.tokens.add(new TokenRow(param.variantId("identifier"), identifier.system(), identifier.code(), null));
+            rows.tokens.add(new TokenRow(param.variant("identifier"), identifier.system(), identifier.code(), null));
         }
     }
 
-    private void composite(SearchParam param, Item item, List<Item> root, IndexRows rows) {
+    private void composite(IndexKey param, Item item, List<Item> root, IndexRows rows) {
         if (param.components().size() != 2) {
             return;
         }

@@ -67,16 +67,59 @@ public enum Primitive {
         return jsonKind;
     }
 
-    /** True when the text form of a value matches the type's pattern (and range, for numbers). */
+    /**
+     * True when the text form of a value matches the type's pattern (and range, for numbers). The commonest
+     * types are checked by hand, equivalently to their patterns: this runs for every value of every write.
+     */
     public boolean accepts(String text) {
-        if (pattern != null && !pattern.matcher(text).matches()) {
-            return false;
-        }
         return switch (this) {
-            case INTEGER, UNSIGNED_INT, POSITIVE_INT -> fitsInt(text);
-            default -> true;
+            case STRING -> !text.isEmpty() && noneOf(text, "\013\f");
+            case MARKDOWN, SYSTEM_STRING -> !text.isEmpty();
+            case URI, URL, CANONICAL -> noneOf(text, " \t\n\013\f\r");
+            case CODE -> isCode(text);
+            case ID -> isId(text);
+            case INTEGER, UNSIGNED_INT, POSITIVE_INT -> pattern.matcher(text).matches() && fitsInt(text);
+            default -> pattern == null || pattern.matcher(text).matches();
         };
     }
+
+    private static boolean noneOf(String text, String forbidden) {
+        for (int i = 0; i < text.length(); i++) {
+            if (forbidden.indexOf(text.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [^\s]+(\s[^\s]+)*}: no whitespace at either end, never two whitespace characters together. */
+    private static boolean isCode(String text) {
+        boolean previousSpace = true;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = WHITESPACE.indexOf(text.charAt(i)) >= 0;
+            if (space && previousSpace) {
+                return false;
+            }
+            previousSpace = space;
+        }
+        return !text.isEmpty() && !previousSpace;
+    }
+
+    /** {@code [A-Za-z0-9\-\.]{1,64}}. */
+    private static boolean isId(String text) {
+        if (text.isEmpty() || text.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String WHITESPACE = " \t\n\013\f\r";
 
     private static boolean fitsInt(String text) {
         try {

@@ -59,6 +59,14 @@ final class PathNarrowing {
         };
     }
 
+    /** X, when the branch ends with {@code .where(resolve() is X)}; otherwise null. */
+    static String resolveType(PathExpression branch) {
+        if (branch instanceof Where w && w.criteria() instanceof PathExpression.Is is && is.source() instanceof Resolve) {
+            return is.typeName();
+        }
+        return null;
+    }
+
     private static String rootType(PathExpression expression) {
         return switch (expression) {
             case TypeFilter f -> f.source() instanceof This ? f.typeName() : rootType(f.source());

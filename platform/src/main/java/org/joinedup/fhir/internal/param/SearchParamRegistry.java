@@ -20,7 +20,8 @@ import org.joinedup.fhir.internal.path.PathParser;
 
 /**
  * Every search parameter FHIR R4 defines, read from the specification's {@code search-parameters.json}
- * (shipped by HAPI), compiled once per resource type. Search and indexing are both driven from here.
+ * (shipped by HAPI), compiled once per resource type, with the {@link IndexKey}s that hold their values.
+ * Search and indexing are both driven from here.
  */
 public final class SearchParamRegistry {
 
@@ -29,8 +30,13 @@ public final class SearchParamRegistry {
 
     private final FhirModel model;
     private final Map<String, Map<String, SearchParam>> byType = new HashMap<>();
+    private final Map<String, List<IndexKey>> keysByType = new HashMap<>();
     private final Map<Integer, String> idsInUse = new HashMap<>();
-    private final Set<Integer> compartmentImplying = new java.util.HashSet<>();
+
+    /** A parameter as read, before its index keys are known. */
+    private record Draft(String code, ParamType type, PathExpression expression, String expressionText, Set<String> targets,
+                         boolean patientCompartment, List<SearchParam.Component> components, String url, String description) {
+    }
 
     public SearchParamRegistry(FhirModel model) {
         this.model = model;
@@ -39,43 +45,17 @@ public final class SearchParamRegistry {
         List<JsonNode> definitions = readDefinitions();
         Map<String, JsonNode> byUrl = new HashMap<>();
         definitions.forEach(d -> byUrl.put(d.path("url").asText(), d));
+        Map<String, List<Draft>> drafts = new LinkedHashMap<>();
         for (String type : model.resourceTypeNames()) {
-            byType.put(type, new LinkedHashMap<>());
+            drafts.put(type, new ArrayList<>());
         }
         for (JsonNode definition : definitions) {
-            register(definition, byUrl, parser);
+            draft(definition, byUrl, parser, drafts);
         }
-        byType.values().forEach(params -> params.values().forEach(this::reserveVariants));
-        byType.forEach((type, params) -> findCompartmentImplying(params.values()));
+        drafts.forEach(this::build);
     }
 
-    /**
-     * A reference parameter implies Patient compartment membership when it places resources in the
-     * compartment itself, or when its path (ignoring a type filter) is one of the paths of a parameter that
-     * does: {@code Observation.patient} is {@code Observation.subject} restricted to Patients.
-     */
-    private void findCompartmentImplying(Collection<SearchParam> params) {
-        Set<PathExpression> compartmentPaths = new java.util.HashSet<>();
-        for (SearchParam param : params) {
-            if (param.patientCompartment() && param.expression() != null) {
-                compartmentImplying.add(param.id());
-                compartmentPaths.addAll(PathNarrowing.branches(param.expression()));
-            }
-        }
-        for (SearchParam param : params) {
-            if (param.type() == ParamType.REFERENCE && param.expression() != null
-                    && compartmentPaths.containsAll(PathNarrowing.branches(PathNarrowing.withoutTypeFilter(param.expression())))) {
-                compartmentImplying.add(param.id());
-            }
-        }
-    }
-
-    /** Whether every resource a Patient reference in this parameter finds is in that patient's compartment. */
-    public boolean impliesPatientCompartment(SearchParam param) {
-        return compartmentImplying.contains(param.id());
-    }
-
-    private void register(JsonNode definition, Map<String, JsonNode> byUrl, PathParser parser) {
+    private void draft(JsonNode definition, Map<String, JsonNode> byUrl, PathParser parser, Map<String, List<Draft>> drafts) {
         String code = definition.path("code").asText();
         ParamType type = ParamType.of(definition.path("type").asText());
         String expressionText = definition.path("expression").asText(null);
@@ -88,13 +68,57 @@ public final class SearchParamRegistry {
             if (narrowed == null && !NOT_INDEXED.contains(code)) {
                 continue;
             }
-            List<SearchParam.Component> components = components(definition, byUrl, parser);
-            SearchParam param = new SearchParam(ParamIds.of(resourceType, code), resourceType, code, type, narrowed,
-                    expressionText, targets(definition, resourceType, code), providesPatientCompartment(resourceType, code),
-                    components, definition.path("url").asText(), definition.path("description").asText());
-            reserve(param.id(), resourceType + "." + code);
-            byType.get(resourceType).put(code, param);
+            drafts.get(resourceType).add(new Draft(code, type, narrowed, expressionText, targets(definition, resourceType, code),
+                    providesPatientCompartment(resourceType, code), components(definition, byUrl, parser),
+                    definition.path("url").asText(), definition.path("description").asText()));
         }
+    }
+
+    /** Builds a type's index keys (one per distinct branch and type) and then its parameters. */
+    private void build(String resourceType, List<Draft> drafts) {
+        Map<String, IndexKey> keys = new LinkedHashMap<>();
+        Map<String, List<String>> keyNamesByCode = new HashMap<>();
+        Map<String, Set<String>> resolveTypesByCode = new HashMap<>();
+        for (Draft draft : drafts) {
+            if (draft.expression() == null) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            Set<String> resolveTypes = new LinkedHashSet<>();
+            boolean unrestricted = false;
+            for (PathExpression branch : PathNarrowing.branches(draft.expression())) {
+                String restriction = draft.type() == ParamType.REFERENCE ? PathNarrowing.resolveType(branch) : null;
+                PathExpression base = restriction != null ? PathNarrowing.withoutTypeFilter(branch) : branch;
+                if (restriction != null) {
+                    resolveTypes.add(restriction);
+                } else {
+                    unrestricted = true;
+                }
+                String name = draft.type() + ":" + base + (draft.components().isEmpty() ? "" : ":" + draft.components());
+                IndexKey key = keys.computeIfAbsent(name, n -> new IndexKey(ParamIds.of(resourceType, "key:" + n),
+                        resourceType, draft.type(), base, false, draft.components()));
+                if (draft.patientCompartment() && !key.patientCompartment()) {
+                    keys.put(name, key.withPatientCompartment());
+                }
+                names.add(name);
+            }
+            keyNamesByCode.put(draft.code(), names);
+            resolveTypesByCode.put(draft.code(), unrestricted ? null : resolveTypes);
+        }
+        keys.forEach((name, key) -> {
+            reserve(key.id(), resourceType + " " + name);
+            reserve(key.variant("identifier"), resourceType + " " + name + " identifier");
+            reserve(key.variant("of-type"), resourceType + " " + name + " of-type");
+        });
+        keysByType.put(resourceType, List.copyOf(keys.values()));
+        Map<String, SearchParam> params = new LinkedHashMap<>();
+        for (Draft draft : drafts) {
+            List<IndexKey> paramKeys = keyNamesByCode.getOrDefault(draft.code(), List.of()).stream().map(keys::get).toList();
+            params.put(draft.code(), new SearchParam(resourceType, draft.code(), draft.type(), draft.expression(),
+                    draft.expressionText(), draft.targets(), paramKeys, resolveTypesByCode.get(draft.code()),
+                    draft.components(), draft.url(), draft.description()));
+        }
+        byType.put(resourceType, params);
     }
 
     private List<String> baseTypes(JsonNode definition) {
@@ -150,19 +174,10 @@ public final class SearchParamRegistry {
                 && hapi.getProvidesMembershipInCompartments().contains("Patient");
     }
 
-    private void reserveVariants(SearchParam param) {
-        if (param.type() == ParamType.REFERENCE) {
-            reserve(param.variantId("identifier"), param.resourceType() + "." + param.code() + ":identifier");
-        }
-        if (param.type() == ParamType.TOKEN) {
-            reserve(param.variantId("of-type"), param.resourceType() + "." + param.code() + ":of-type");
-        }
-    }
-
     private void reserve(int id, String name) {
         String previous = idsInUse.putIfAbsent(id, name);
         if (previous != null && !previous.equals(name)) {
-            throw new IllegalStateException("Search parameter keys collide: " + previous + " and " + name);
+            throw new IllegalStateException("Search index keys collide: " + previous + " and " + name);
         }
     }
 
@@ -180,14 +195,19 @@ public final class SearchParamRegistry {
         }
     }
 
-    /** The parameter for a type and code, or null when the type has no such parameter. */
-    public SearchParam find(String resourceType, String code) {
-        Map<String, SearchParam> params = byType.get(resourceType);
-        return params == null ? null : params.get(code);
+    /** Whether every resource a Patient reference in this parameter finds is in that patient's compartment. */
+    public boolean impliesPatientCompartment(SearchParam param) {
+        return param.type() == ParamType.REFERENCE && param.allKeysInPatientCompartment();
     }
 
     public boolean isResourceType(String name) {
         return model.resourceType(name) != null;
+    }
+
+    /** The parameter for a type and code, or null when the type has no such parameter. */
+    public SearchParam find(String resourceType, String code) {
+        Map<String, SearchParam> params = byType.get(resourceType);
+        return params == null ? null : params.get(code);
     }
 
     /** The parameters of a type, in definition order. */
@@ -195,8 +215,8 @@ public final class SearchParamRegistry {
         return byType.getOrDefault(resourceType, Map.of()).values();
     }
 
-    /** The parameters whose values are written to the index tables for this type. */
-    public List<SearchParam> indexedFor(String resourceType) {
-        return forType(resourceType).stream().filter(p -> p.expression() != null).toList();
+    /** The index keys whose values are written for a resource of this type. */
+    public List<IndexKey> keysFor(String resourceType) {
+        return keysByType.getOrDefault(resourceType, List.of());
     }
 }

@@ -67,6 +67,11 @@ public final class FhirServlet extends HttpServlet {
             throw tooLarge();
         }
         try (InputStream in = http.getInputStream()) {
+            if (declared >= 0) {
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                return read == body.length ? body : java.util.Arrays.copyOf(body, read);
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPayload + 1));
             if (body.length > maxPayload) {
                 throw tooLarge();

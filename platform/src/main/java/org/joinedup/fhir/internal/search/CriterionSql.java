@@ -26,8 +26,12 @@ final class CriterionSql {
     void condition(Criterion criterion, String type, String alias, Set<Long> comps, int depth, Sql sql) {
         switch (criterion) {
             case Criterion.Values v -> values(v, alias, comps, sql);
-            case Criterion.Missing m -> sql.append(alias + ".pk " + (m.missing() ? "NOT IN" : "IN") + " (SELECT x.pk FROM "
-                    + table(m.param().type()) + " x WHERE x.p = ").arg(m.param().id()).append(")");
+            case Criterion.Missing m -> {
+                sql.append(alias + ".pk " + (m.missing() ? "NOT IN" : "IN") + " (SELECT x.pk FROM " + table(m.param().type()) + " x WHERE ")
+                        .in("x.p", m.param().keyIds());
+                resolveTypes(m.param(), sql);
+                sql.append(")");
+            }
             case Criterion.Ids ids -> sql.append(alias + ".res_id " + (ids.negated() ? "NOT IN " : "IN ")).args(ids.ids());
             case Criterion.LastUpdated l -> anyOf(l.values(), sql, value -> ValueSql.date(value,
                     new Columns.Dates(alias + ".last_updated", "(" + alias + ".last_updated + interval '1 millisecond')"), sql));
@@ -53,8 +57,11 @@ final class CriterionSql {
         boolean identifier = "identifier".equals(modifier);
         boolean ofType = "of-type".equals(modifier);
         String table = identifier || ofType ? "sp_token" : table(param.type());
-        int p = identifier ? param.variantId("identifier") : ofType ? param.variantId("of-type") : param.id();
-        sql.append(alias + ".pk " + (negated ? "NOT IN" : "IN") + " (SELECT x.pk FROM " + table + " x WHERE x.p = ").arg(p);
+        List<Integer> keys = identifier ? param.variantIds("identifier") : ofType ? param.variantIds("of-type") : param.keyIds();
+        sql.append(alias + ".pk " + (negated ? "NOT IN" : "IN") + " (SELECT x.pk FROM " + table + " x WHERE ").in("x.p", keys);
+        if (!identifier) {
+            resolveTypes(param, sql);
+        }
         if (!comps.isEmpty() && (table.equals("sp_token") || table.equals("sp_date"))) {
             sql.append(" AND x.comp IN ").args(comps);
         }
@@ -116,7 +123,7 @@ final class CriterionSql {
 
     private void chain(Criterion.Chain chain, String alias, int depth, Sql sql) {
         String inner = "r" + (depth + 1);
-        sql.append(alias + ".pk IN (SELECT x.pk FROM sp_reference x WHERE x.p = ").arg(chain.reference().id())
+        sql.append(alias + ".pk IN (SELECT x.pk FROM sp_reference x WHERE ").in("x.p", chain.reference().keyIds())
                 .append(" AND x.ttype = ").arg(chain.targetType())
                 .append(" AND x.tid IN (SELECT " + inner + ".res_id FROM resource " + inner + " WHERE " + inner + ".res_type = ")
                 .arg(chain.targetType()).append(" AND NOT " + inner + ".deleted AND ");
@@ -126,12 +133,19 @@ final class CriterionSql {
 
     private void has(Criterion.Has has, String type, String alias, int depth, Sql sql) {
         String inner = "r" + (depth + 1);
-        sql.append(alias + ".res_id IN (SELECT x.tid FROM sp_reference x WHERE x.p = ").arg(has.reference().id())
+        sql.append(alias + ".res_id IN (SELECT x.tid FROM sp_reference x WHERE ").in("x.p", has.reference().keyIds())
                 .append(" AND x.ttype = ").arg(type)
                 .append(" AND x.pk IN (SELECT " + inner + ".pk FROM resource " + inner + " WHERE " + inner + ".res_type = ")
                 .arg(has.sourceType()).append(" AND NOT " + inner + ".deleted AND ");
         condition(has.inner(), has.sourceType(), inner, Set.of(), depth + 1, sql);
         sql.append("))");
+    }
+
+    /** For a reference parameter that shares its rows with an unrestricted one, only rows of its own target types count. */
+    static void resolveTypes(SearchParam param, Sql sql) {
+        if (param.resolveTypes() != null && !param.resolveTypes().isEmpty()) {
+            sql.append(" AND ").in("x.ttype", param.resolveTypes());
+        }
     }
 
     static String table(ParamType type) {

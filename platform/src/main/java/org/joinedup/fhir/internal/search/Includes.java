@@ -71,45 +71,49 @@ final class Includes {
 
     private List<Long> referred(List<StoredResource> from, Include include) {
         List<Long> sources = from.stream().filter(r -> matchesType(r.type(), include.sourceType())).map(StoredResource::pk).toList();
-        List<Integer> params = params(include.sourceType(), include.paramCode(), from);
-        if (sources.isEmpty() || params.isEmpty()) {
-            return List.of();
-        }
-        String sql = "SELECT r.pk FROM sp_reference x JOIN resource r ON r.res_type = x.ttype AND r.res_id = x.tid"
-                + " WHERE x.pk = ANY (?) AND x.p = ANY (?)" + (include.targetType() != null ? " AND x.ttype = ?" : "");
-        Object[] args = include.targetType() != null
-                ? new Object[] {longs(sources), ints(params), include.targetType()}
-                : new Object[] {longs(sources), ints(params)};
-        return jdbc.queryForList(sql, Long.class, args);
-    }
-
-    private List<Long> referring(List<StoredResource> to, Include include) {
-        List<Integer> params = params(include.sourceType(), include.paramCode(), List.of());
         List<Long> pks = new ArrayList<>();
-        Map<String, List<String>> idsByType = new LinkedHashMap<>();
-        to.stream().filter(r -> include.targetType() == null || include.targetType().equals(r.type()))
-                .forEach(r -> idsByType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r.id()));
-        if (params.isEmpty()) {
+        if (sources.isEmpty()) {
             return pks;
         }
-        for (Map.Entry<String, List<String>> entry : idsByType.entrySet()) {
-            pks.addAll(jdbc.queryForList("SELECT x.pk FROM sp_reference x WHERE x.p = ANY (?) AND x.ttype = ? AND x.tid = ANY (?)",
-                    Long.class, ints(params), entry.getKey(), entry.getValue().toArray(String[]::new)));
+        for (SearchParam param : params(include.sourceType(), include.paramCode(), from)) {
+            Sql sql = new Sql().append("SELECT r.pk FROM sp_reference x JOIN resource r ON r.res_type = x.ttype AND r.res_id = x.tid")
+                    .append(" WHERE x.pk = ANY (").arg(longs(sources)).append(") AND ").in("x.p", param.keyIds());
+            CriterionSql.resolveTypes(param, sql);
+            if (include.targetType() != null) {
+                sql.append(" AND x.ttype = ").arg(include.targetType());
+            }
+            pks.addAll(jdbc.queryForList(sql.text(), Long.class, sql.args()));
         }
         return pks;
     }
 
-    private List<Integer> params(String sourceType, String code, List<StoredResource> from) {
+    private List<Long> referring(List<StoredResource> to, Include include) {
+        List<Long> pks = new ArrayList<>();
+        Map<String, List<String>> idsByType = new LinkedHashMap<>();
+        to.stream().filter(r -> include.targetType() == null || include.targetType().equals(r.type()))
+                .forEach(r -> idsByType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r.id()));
+        for (SearchParam param : params(include.sourceType(), include.paramCode(), List.of())) {
+            for (Map.Entry<String, List<String>> entry : idsByType.entrySet()) {
+                Sql sql = new Sql().append("SELECT x.pk FROM sp_reference x WHERE ").in("x.p", param.keyIds())
+                        .append(" AND x.ttype = ").arg(entry.getKey())
+                        .append(" AND x.tid = ANY (").arg(entry.getValue().toArray(String[]::new)).append(")");
+                pks.addAll(jdbc.queryForList(sql.text(), Long.class, sql.args()));
+            }
+        }
+        return pks;
+    }
+
+    private List<SearchParam> params(String sourceType, String code, List<StoredResource> from) {
         List<String> types = sourceType.equals("*") ? from.stream().map(StoredResource::type).distinct().toList() : List.of(sourceType);
-        List<Integer> ids = new ArrayList<>();
+        List<SearchParam> params = new ArrayList<>();
         for (String type : types) {
             for (SearchParam param : registry.forType(type)) {
-                if (param.type() == ParamType.REFERENCE && param.expression() != null && (code.equals("*") || code.equals(param.code()))) {
-                    ids.add(param.id());
+                if (param.type() == ParamType.REFERENCE && !param.keys().isEmpty() && (code.equals("*") || code.equals(param.code()))) {
+                    params.add(param);
                 }
             }
         }
-        return ids;
+        return params;
     }
 
     private List<StoredResource> byPk(List<Long> pks) {
@@ -122,10 +126,6 @@ final class Includes {
 
     private static Long[] longs(List<Long> values) {
         return values.toArray(Long[]::new);
-    }
-
-    private static Integer[] ints(List<Integer> values) {
-        return values.toArray(Integer[]::new);
     }
 
     static StoredResource mapResource(ResultSet rs) throws SQLException {

@@ -21,7 +21,7 @@ final class NewestFirstQuery {
             return false;
         }
         SortKey key = spec.sort().getFirst();
-        return key.descending() && key.param() != null && key.param().type() == ParamType.DATE
+        return key.descending() && key.param() != null && key.param().type() == ParamType.DATE && key.param().keys().size() == 1
                 && (spec.cursor() == null || spec.cursor().keys().getFirst() != null);
     }
 
@@ -33,7 +33,7 @@ final class NewestFirstQuery {
     static Sql page(SearchSpec spec, CriterionSql criteria, Set<Long> comps, PageCursor after, int candidates, int limit) {
         boolean backward = after != null && after.backward();
         long comp = comps.iterator().next();
-        int dateParam = spec.sort().getFirst().param().id();
+        int dateParam = spec.sort().getFirst().param().keyIds().getFirst();
         Sql sql = new Sql().append("WITH c AS MATERIALIZED (SELECT d.pk, d.hi, d.ctid AS t FROM sp_date d WHERE d.comp = ").arg(comp)
                 .append(" AND d.p = ").arg(dateParam);
         if (after != null) {

@@ -26,8 +26,10 @@ final class SortSql {
             case REFERENCE -> key.descending() ? "max(x.tid)" : "min(x.tid)";
             default -> throw new IllegalArgumentException("Cannot sort by " + type);
         };
-        sql.append("(SELECT " + column + " FROM " + CriterionSql.table(type) + " x WHERE x.pk = "
-                + alias + ".pk AND x.p = ").arg(key.param().id()).append(")");
+        sql.append("(SELECT " + column + " FROM " + CriterionSql.table(type) + " x WHERE x.pk = " + alias + ".pk AND ")
+                .in("x.p", key.param().keyIds());
+        CriterionSql.resolveTypes(key.param(), sql);
+        sql.append(")");
     }
 
     /** The SQL type a sort value is cast back to when it comes from a paging token. */

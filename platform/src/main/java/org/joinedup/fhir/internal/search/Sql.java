@@ -37,6 +37,14 @@ final class Sql {
         return this;
     }
 
+    /** Appends {@code column = ?} for one value, {@code column IN (?, ...)} for several. */
+    Sql in(String column, Collection<?> values) {
+        if (values.size() == 1) {
+            return append(column + " = ").arg(values.iterator().next());
+        }
+        return append(column + " IN ").args(values);
+    }
+
     Sql append(Sql other) {
         text.append(other.text);
         args.addAll(other.args);

@@ -1,39 +1,33 @@
 package org.joinedup.fhir.internal.store;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Rows in PostgreSQL's COPY text format: tab-separated, {@code \N} for null, backslash escapes. */
+/**
+ * Writes rows in PostgreSQL's COPY text format (tab-separated, {@code \N} for null, backslash escapes)
+ * straight into a COPY stream, so that no large buffer is built for a large Bundle.
+ */
 final class CopyBuffer {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    private static final byte[] NULL = {'\\', 'N'};
+
+    private final OutputStream out;
     private boolean lineStarted;
-    private int rows;
+
+    CopyBuffer(OutputStream out) {
+        this.out = out;
+    }
 
     CopyBuffer value(String text) {
         separator();
         if (text == null) {
-            out.writeBytes(NULL);
+            write(NULL, 0, 2);
             return this;
         }
-        int length = text.length();
-        int start = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            String escape = switch (c) {
-                case '\\' -> "\\\\";
-                case '\t' -> "\\t";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                default -> null;
-            };
-            if (escape != null) {
-                out.writeBytes(text.substring(start, i).getBytes(StandardCharsets.UTF_8));
-                out.writeBytes(escape.getBytes(StandardCharsets.US_ASCII));
-                start = i + 1;
-            }
-        }
-        out.writeBytes((start == 0 ? text : text.substring(start)).getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        escaped(bytes);
         return this;
     }
 
@@ -41,26 +35,17 @@ final class CopyBuffer {
     CopyBuffer json(byte[] json) {
         separator();
         if (json == null) {
-            out.writeBytes(NULL);
-            return this;
+            write(NULL, 0, 2);
+        } else {
+            escaped(json);
         }
-        int start = 0;
-        for (int i = 0; i < json.length; i++) {
-            byte b = json[i];
-            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
-                out.write(json, start, i - start);
-                out.write('\\');
-                out.write(b == '\\' ? '\\' : b == '\t' ? 't' : b == '\n' ? 'n' : 'r');
-                start = i + 1;
-            }
-        }
-        out.write(json, start, json.length - start);
         return this;
     }
 
     CopyBuffer value(long number) {
         separator();
-        out.writeBytes(Long.toString(number).getBytes(StandardCharsets.US_ASCII));
+        byte[] digits = Long.toString(number).getBytes(StandardCharsets.US_ASCII);
+        write(digits, 0, digits.length);
         return this;
     }
 
@@ -69,25 +54,44 @@ final class CopyBuffer {
     }
 
     void endRow() {
-        out.write('\n');
+        write('\n');
         lineStarted = false;
-        rows++;
     }
 
-    int rows() {
-        return rows;
-    }
-
-    byte[] bytes() {
-        return out.toByteArray();
+    private void escaped(byte[] bytes) {
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                write(bytes, start, i - start);
+                write('\\');
+                write(b == '\\' ? '\\' : b == '\t' ? 't' : b == '\n' ? 'n' : 'r');
+                start = i + 1;
+            }
+        }
+        write(bytes, start, bytes.length - start);
     }
 
     private void separator() {
         if (lineStarted) {
-            out.write('\t');
+            write('\t');
         }
         lineStarted = true;
     }
 
-    private static final byte[] NULL = {'\\', 'N'};
+    private void write(byte[] bytes, int offset, int length) {
+        try {
+            out.write(bytes, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(int b) {
+        try {
+            out.write(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

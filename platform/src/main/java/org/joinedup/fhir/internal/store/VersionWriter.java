@@ -1,6 +1,5 @@
 package org.joinedup.fhir.internal.store;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +11,9 @@ import java.util.Set;
 import org.joinedup.fhir.internal.index.DateRange;
 import org.joinedup.fhir.internal.index.IndexRows;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Writes a batch of new versions in one database transaction: resource rows, version rows, and the index
@@ -31,23 +32,23 @@ final class VersionWriter {
         if (versions.isEmpty()) {
             return;
         }
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        PGConnection pg = connection.unwrap(PGConnection.class);
         List<NewVersion> updates = versions.stream().filter(v -> !v.firstVersion()).toList();
-        insertResources(copy, versions.stream().filter(NewVersion::firstVersion).toList());
+        insertResources(pg, versions.stream().filter(NewVersion::firstVersion).toList());
         updateResources(connection, updates);
-        insertVersions(copy, versions);
+        insertVersions(pg, versions);
         deleteIndexRows(connection, updates);
-        insertIndexRows(copy, versions);
+        insertIndexRows(pg, versions);
     }
 
-    private static void insertResources(CopyManager copy, List<NewVersion> created) throws SQLException {
-        CopyBuffer rows = new CopyBuffer();
-        for (NewVersion v : created) {
-            rows.value(v.pk()).value(v.type()).value(v.id()).value(v.version()).value(v.lastUpdated().toString())
-                    .value(Boolean.toString(v.deletion())).value(patientArray(v));
-            rows.endRow();
-        }
-        copy(copy, "resource (pk, res_type, res_id, version, last_updated, deleted, patients)", rows);
+    private static void insertResources(PGConnection connection, List<NewVersion> created) throws SQLException {
+        copy(connection, "resource (pk, res_type, res_id, version, last_updated, deleted, patients)", !created.isEmpty(), rows -> {
+            for (NewVersion v : created) {
+                rows.value(v.pk()).value(v.type()).value(v.id()).value(v.version()).value(v.lastUpdated().toString())
+                        .value(Boolean.toString(v.deletion())).value(patientArray(v));
+                rows.endRow();
+            }
+        });
     }
 
     private static void updateResources(Connection connection, List<NewVersion> updates) throws SQLException {
@@ -68,14 +69,15 @@ final class VersionWriter {
         }
     }
 
-    private static void insertVersions(CopyManager copy, List<NewVersion> versions) throws SQLException {
-        CopyBuffer rows = new CopyBuffer();
-        for (NewVersion v : versions) {
-            rows.value(v.pk()).value(v.version()).value(v.type()).value(v.id()).value(v.lastUpdated().toString())
-                    .value(v.method()).json(v.json()).value(v.changedBy()).value(v.changeReason());
-            rows.endRow();
-        }
-        copy(copy, "resource_version (pk, version, res_type, res_id, last_updated, method, content, changed_by, change_reason)", rows);
+    private static void insertVersions(PGConnection connection, List<NewVersion> versions) throws SQLException {
+        copy(connection, "resource_version (pk, version, res_type, res_id, last_updated, method, content, changed_by, change_reason)",
+                true, rows -> {
+                    for (NewVersion v : versions) {
+                        rows.value(v.pk()).value(v.version()).value(v.type()).value(v.id()).value(v.lastUpdated().toString())
+                                .value(v.method()).json(v.json()).value(v.changedBy()).value(v.changeReason());
+                        rows.endRow();
+                    }
+                });
     }
 
     private static void deleteIndexRows(Connection connection, List<NewVersion> updates) throws SQLException {
@@ -91,70 +93,59 @@ final class VersionWriter {
         }
     }
 
-    private static void insertIndexRows(CopyManager copy, List<NewVersion> versions) throws SQLException {
-        CopyBuffer strings = new CopyBuffer();
-        CopyBuffer tokens = new CopyBuffer();
-        CopyBuffer dates = new CopyBuffer();
-        CopyBuffer numbers = new CopyBuffer();
-        CopyBuffer quantities = new CopyBuffer();
-        CopyBuffer references = new CopyBuffer();
-        CopyBuffer uris = new CopyBuffer();
-        CopyBuffer composites = new CopyBuffer();
-        for (NewVersion v : versions) {
-            IndexRows rows = v.rows();
-            if (rows == null) {
-                continue;
+    private static void insertIndexRows(PGConnection connection, List<NewVersion> versions) throws SQLException {
+        List<NewVersion> indexed = versions.stream().filter(v -> v.rows() != null).toList();
+        table(connection, indexed, "sp_string (pk, p, v, exact)", r -> r.strings, (rows, pk, comps, row) ->
+                rows.value(pk).value(row.param()).value(row.normalized()).value(row.exact()).endRow());
+        table(connection, indexed, "sp_token (pk, p, comp, sys, code, txt)", r -> r.tokens, (rows, pk, comps, row) -> {
+            for (Long comp : comps) {
+                rows.value(pk).value(row.param()).value(comp).value(row.system()).value(row.code()).value(row.text()).endRow();
             }
-            long pk = v.pk();
-            List<Long> comps = compartmentKeys(rows.patients);
-            for (IndexRows.StringRow r : rows.strings) {
-                strings.value(pk).value(r.param()).value(r.normalized()).value(r.exact());
-                strings.endRow();
+        });
+        table(connection, indexed, "sp_date (pk, p, comp, lo, hi)", r -> r.dates, (rows, pk, comps, row) -> {
+            for (Long comp : comps) {
+                rows.value(pk).value(row.param()).value(comp).value(DateRange.toSql(row.low())).value(DateRange.toSql(row.high())).endRow();
             }
-            for (IndexRows.TokenRow r : rows.tokens) {
-                for (Long comp : comps) {
-                    tokens.value(pk).value(r.param()).value(comp).value(r.system()).value(r.code()).value(r.text());
-                    tokens.endRow();
+        });
+        table(connection, indexed, "sp_number (pk, p, v)", r -> r.numbers, (rows, pk, comps, row) ->
+                rows.value(pk).value(row.param()).value(row.value().toPlainString()).endRow());
+        table(connection, indexed, "sp_quantity (pk, p, v, sys, code, unit)", r -> r.quantities, (rows, pk, comps, row) ->
+                rows.value(pk).value(row.param()).value(row.value().toPlainString()).value(row.system()).value(row.code())
+                        .value(row.unit()).endRow());
+        table(connection, indexed, "sp_reference (pk, p, ttype, tid, url)", r -> r.references, (rows, pk, comps, row) ->
+                rows.value(pk).value(row.param()).value(row.targetType()).value(row.targetId()).value(row.url()).endRow());
+        table(connection, indexed, "sp_uri (pk, p, v)", r -> r.uris, (rows, pk, comps, row) ->
+                rows.value(pk).value(row.param()).value(row.uri()).endRow());
+        table(connection, indexed, "sp_composite (pk, p, a_sys, a_code, b_sys, b_code, b_num, b_lo, b_hi)", r -> r.composites,
+                (rows, pk, comps, row) -> rows.value(pk).value(row.param()).value(row.firstSystem()).value(row.firstCode())
+                        .value(row.secondSystem()).value(row.secondCode())
+                        .value(row.secondNumber() == null ? null : row.secondNumber().toPlainString())
+                        .value(row.secondLow() == null ? null : DateRange.toSql(row.secondLow()))
+                        .value(row.secondHigh() == null ? null : DateRange.toSql(row.secondHigh())).endRow());
+    }
+
+    /** Writes one index table's rows for every version, one COPY for the whole batch. */
+    private static <R> void table(PGConnection connection, List<NewVersion> versions, String target,
+                                  Function<IndexRows, List<R>> rowsOf, RowWriter<R> writer) throws SQLException {
+        boolean any = versions.stream().anyMatch(v -> !rowsOf.apply(v.rows()).isEmpty());
+        copy(connection, target, any, out -> {
+            for (NewVersion v : versions) {
+                List<R> rows = rowsOf.apply(v.rows());
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                List<Long> comps = compartmentKeys(v.rows().patients);
+                for (R row : rows) {
+                    writer.write(out, v.pk(), comps, row);
                 }
             }
-            for (IndexRows.DateRow r : rows.dates) {
-                for (Long comp : comps) {
-                    dates.value(pk).value(r.param()).value(comp).value(DateRange.toSql(r.low())).value(DateRange.toSql(r.high()));
-                    dates.endRow();
-                }
-            }
-            for (IndexRows.NumberRow r : rows.numbers) {
-                numbers.value(pk).value(r.param()).value(r.value().toPlainString());
-                numbers.endRow();
-            }
-            for (IndexRows.QuantityRow r : rows.quantities) {
-                quantities.value(pk).value(r.param()).value(r.value().toPlainString()).value(r.system()).value(r.code()).value(r.unit());
-                quantities.endRow();
-            }
-            for (IndexRows.ReferenceRow r : rows.references) {
-                references.value(pk).value(r.param()).value(r.targetType()).value(r.targetId()).value(r.url());
-                references.endRow();
-            }
-            for (IndexRows.UriRow r : rows.uris) {
-                uris.value(pk).value(r.param()).value(r.uri());
-                uris.endRow();
-            }
-            for (IndexRows.CompositeRow r : rows.composites) {
-                composites.value(pk).value(r.param()).value(r.firstSystem()).value(r.firstCode()).value(r.secondSystem())
-                        .value(r.secondCode()).value(r.secondNumber() == null ? null : r.secondNumber().toPlainString())
-                        .value(r.secondLow() == null ? null : DateRange.toSql(r.secondLow()))
-                        .value(r.secondHigh() == null ? null : DateRange.toSql(r.secondHigh()));
-                composites.endRow();
-            }
-        }
-        copy(copy, "sp_string (pk, p, v, exact)", strings);
-        copy(copy, "sp_token (pk, p, comp, sys, code, txt)", tokens);
-        copy(copy, "sp_date (pk, p, comp, lo, hi)", dates);
-        copy(copy, "sp_number (pk, p, v)", numbers);
-        copy(copy, "sp_quantity (pk, p, v, sys, code, unit)", quantities);
-        copy(copy, "sp_reference (pk, p, ttype, tid, url)", references);
-        copy(copy, "sp_uri (pk, p, v)", uris);
-        copy(copy, "sp_composite (pk, p, a_sys, a_code, b_sys, b_code, b_num, b_lo, b_hi)", composites);
+        });
+    }
+
+    /** Writes one index row (or one per compartment). */
+    @FunctionalInterface
+    private interface RowWriter<R> {
+        void write(CopyBuffer out, long pk, List<Long> comps, R row);
     }
 
     private static List<Long> compartmentKeys(Set<String> patients) {
@@ -180,13 +171,13 @@ final class VersionWriter {
         return array.append('}').toString();
     }
 
-    private static void copy(CopyManager copy, String target, CopyBuffer rows) throws SQLException {
-        if (rows.rows() == 0) {
+    private static void copy(PGConnection connection, String target, boolean any, Consumer<CopyBuffer> rows) throws SQLException {
+        if (!any) {
             return;
         }
-        try {
-            copy.copyIn("COPY " + target + " FROM STDIN", new ByteArrayInputStream(rows.bytes()));
-        } catch (IOException e) {
+        try (PGCopyOutputStream out = new PGCopyOutputStream(connection, "COPY " + target + " FROM STDIN", 64 * 1024)) {
+            rows.accept(new CopyBuffer(out));
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new SQLException("COPY into " + target + " failed", e);
         }
     }
