@@ -33,6 +33,17 @@ CREATE TABLE resource_version (
     change_reason text,
     PRIMARY KEY (pk, version)
 );
+-- Versions are read far more often than written: keep their JSON cheap to read. Where the server has lz4,
+-- compress with it; otherwise (the embedded build has only pglz, which costs more CPU than it saves) store
+-- the JSON uncompressed, out of line.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) THEN
+        ALTER TABLE resource_version ALTER COLUMN content SET COMPRESSION lz4;
+    ELSE
+        ALTER TABLE resource_version ALTER COLUMN content SET STORAGE EXTERNAL;
+    END IF;
+END $$;
 CREATE INDEX resource_version_updated ON resource_version (last_updated);
 CREATE INDEX resource_version_type_updated ON resource_version (res_type, last_updated);
 

@@ -27,6 +27,9 @@ import java.util.zip.GZIPInputStream;
  */
 public final class StoreBenchmark {
 
+    /** The JVM options the README recommends, as ./mvnw spring-boot:run applies them. */
+    static final String RECOMMENDED_JVM_OPTIONS = "-XX:+UseParallelGC -Xms128m -Xmx2g";
+
     private static final Pattern PATIENT = Pattern.compile("\"resourceType\":\"Patient\",\"id\":\"([^\"]+)\"");
     private static final Pattern FAMILY = Pattern.compile("\"family\":\"([^\"]+)\"");
     private static final Pattern CODING = Pattern.compile("\"code\":\\{\"coding\":\\[\\{\"system\":\"([^\"]+)\",\"code\":\"([^\"]+)\"");
@@ -40,7 +43,7 @@ public final class StoreBenchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
         int port = Integer.parseInt(options.getOrDefault("port", "18080"));
         String java = options.getOrDefault("java", ProcessHandle.current().info().command().orElse("java"));
-        List<String> jvmArgs = options.containsKey("jvm-args") ? List.of(options.get("jvm-args").split(" ")) : List.of();
+        List<String> jvmArgs = List.of(options.getOrDefault("jvm-args", RECOMMENDED_JVM_OPTIONS).split(" "));
         Path dataDir = Files.createTempDirectory("joinedup-bench");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         Results results = new Results();

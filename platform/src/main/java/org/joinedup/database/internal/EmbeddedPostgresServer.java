@@ -46,7 +46,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Map.entry("autovacuum_analyze_scale_factor", "0.02"),
             Map.entry("autovacuum_vacuum_scale_factor", "0.05"),
             Map.entry("autovacuum_vacuum_insert_scale_factor", "0.05"),
-            Map.entry("timezone", "UTC"));
+            Map.entry("timezone", "UTC"),
+            // The server's own log, kept in <dataDir>/postgres/log, one file per weekday, overwritten weekly.
+            Map.entry("logging_collector", "on"),
+            Map.entry("log_directory", "log"),
+            Map.entry("log_filename", "postgresql-%a.log"),
+            Map.entry("log_truncate_on_rotation", "on"),
+            Map.entry("log_rotation_age", "1d"),
+            Map.entry("log_rotation_size", "0"));
 
     private final DataDirectoryLock lock;
     private final EmbeddedPostgres postgres;

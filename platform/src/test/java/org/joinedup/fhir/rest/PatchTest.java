@@ -50,6 +50,37 @@ class PatchTest {
     }
 
     @Test
+    void aConditionalPatchPatchesTheOneMatch() {
+        String marker = java.util.UUID.randomUUID().toString();
+        String other = fhir.create(FhirClient.parse("""
+                {"resourceType":"Patient","identifier":[{"system":"urn:patch","value":"%s"}],"gender":"male"}""".formatted(marker)))
+                .path("id").asText();
+
+        FhirClient.Response patched = fhir.patch("/Patient?identifier=urn:patch|" + marker,
+                "[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"female\"}]");
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(fhir.get("/Patient/" + other).json().path("gender").asText()).isEqualTo("female");
+        assertThat(fhir.patch("/Patient?identifier=urn:patch|nobody", "[]").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTransactionCarriesAPatchAsABinary() {
+        String patch = java.util.Base64.getEncoder().encodeToString(
+                "[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"other\"}]".getBytes());
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[{"resource":{"resourceType":"Binary",
+                 "contentType":"application/json-patch+json","data":"%s"},"request":{"method":"PATCH","url":"Patient/%s"}}]}"""
+                .formatted(patch, id);
+
+        FhirClient.Response response = fhir.post("", bundle);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("entry").get(0).path("response").path("status").asText()).isEqualTo("200 OK");
+        assertThat(fhir.get("/Patient/" + id).json().path("gender").asText()).isEqualTo("other");
+    }
+
+    @Test
     void ifMatchIsHonoured() {
         assertThat(fhir.patch("/Patient/" + id, "[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"other\"}]", "If-Match", "W/\"7\"")
                 .status()).isEqualTo(412);

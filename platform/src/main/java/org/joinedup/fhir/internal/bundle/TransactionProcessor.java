@@ -14,6 +14,7 @@ import org.joinedup.fhir.internal.outcome.Issue;
 import org.joinedup.fhir.internal.rest.FhirRequest;
 import org.joinedup.fhir.internal.rest.FhirResponse;
 import org.joinedup.fhir.internal.rest.Interactions;
+import org.joinedup.fhir.internal.rest.JsonPatcher;
 import org.joinedup.fhir.internal.rest.QueryParams;
 import org.joinedup.fhir.internal.search.ConditionalMatch;
 import org.joinedup.fhir.internal.store.ResourceStore;
@@ -37,6 +38,7 @@ public final class TransactionProcessor {
     private final ReferenceRewriter rewriter;
     private final TransactionTemplate transactions;
     private final VersionFlusher flusher;
+    private final JsonPatcher patcher = new JsonPatcher();
 
     public TransactionProcessor(FhirModel model, ResourceStore store, ConditionalMatch conditional,
                                 TransactionTemplate transactions, VersionFlusher flusher) {
@@ -71,7 +73,7 @@ public final class TransactionProcessor {
             Map<String, String> fullUrls = assignIds(entries);
             Map<String, String> resolved = new HashMap<>();
             for (Entry entry : entries) {
-                if (entry.resource != null) {
+                if (entry.resource != null && !entry.request.method().equals("PATCH")) {
                     rewriter.rewrite(entry.resource, reference -> resolve(reference, fullUrls, resolved, entry), fullUrls);
                 }
             }
@@ -108,7 +110,7 @@ public final class TransactionProcessor {
                 throw FhirException.badRequest("Bundle entry " + index + ": a Bundle cannot be nested in a transaction");
             }
             ObjectNode resource = node.get("resource") instanceof ObjectNode r ? r : null;
-            if ((request.method().equals("POST") || request.method().equals("PUT")) && resource == null) {
+            if ((request.method().equals("POST") || request.method().equals("PUT") || request.method().equals("PATCH")) && resource == null) {
                 throw FhirException.badRequest("Bundle entry " + index + " (" + request.method() + ") has no resource");
             }
             String fullUrl = node.path("fullUrl").asText(null);
@@ -147,6 +149,18 @@ public final class TransactionProcessor {
                             }
                             JsonNode bodyId = entry.resource.get("id");
                             entry.id = !matches.isEmpty() ? matches.getFirst().id() : bodyId != null ? bodyId.asText() : UUID.randomUUID().toString();
+                        } else {
+                            entry.id = request.id();
+                        }
+                    }
+                    case "PATCH" -> {
+                        if (request.conditional()) {
+                            List<StoredResource> matches = conditional.find(type, request.query());
+                            if (matches.size() != 1) {
+                                throw matches.isEmpty() ? FhirException.notFound("No " + type + " matches the condition")
+                                        : FhirException.preconditionFailed("The condition matches more than one " + type);
+                            }
+                            entry.id = matches.getFirst().id();
                         } else {
                             entry.id = request.id();
                         }
@@ -198,6 +212,8 @@ public final class TransactionProcessor {
                 yield written(store.update(batch, type, entry.id, entry.resource, request.headers().get("if-match"), context));
             }
             case "DELETE" -> deleted(delete(entry, batch, context));
+            case "PATCH" -> written(patcher.patchAndUpdate(store, batch, type, entry.id, JsonPatcher.fromBinary(entry.resource),
+                    request.headers().get("if-match"), context));
             default -> throw FhirException.notSupported("Bundle entry " + request.index() + ": " + request.method()
                     + " is not supported in a transaction");
         };

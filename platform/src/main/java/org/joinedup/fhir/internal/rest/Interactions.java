@@ -102,6 +102,7 @@ public final class Interactions {
             case "POST" -> writes.create(request, base, type);
             case "PUT" -> writes.conditionalUpdate(request, base, type);
             case "DELETE" -> writes.conditionalDelete(request, type);
+            case "PATCH" -> writes.conditionalPatch(request, base, type);
             default -> notAllowed(method, List.of(type));
         };
     }

@@ -6,11 +6,41 @@ import com.flipkart.zjsonpatch.JsonPatch;
 import com.flipkart.zjsonpatch.JsonPatchApplicationException;
 import org.joinedup.fhir.internal.outcome.FhirException;
 import org.joinedup.fhir.internal.outcome.Issue;
+import org.joinedup.fhir.internal.json.FhirJson;
+import org.joinedup.fhir.internal.store.ResourceStore;
+import org.joinedup.fhir.internal.store.StoredResource;
+import org.joinedup.fhir.internal.store.WriteBatch;
+import org.joinedup.fhir.internal.store.WriteContext;
+import org.joinedup.fhir.internal.store.WriteResult;
 
 /** Applies a JSON Patch (RFC 6902) document; a failing operation (a {@code test}, a missing path) is a 422. */
-final class JsonPatcher {
+public final class JsonPatcher {
 
-    ObjectNode apply(JsonNode operations, ObjectNode resource) {
+    /** Patches the current version and writes the result as an update, honouring If-Match. */
+    public WriteResult patchAndUpdate(ResourceStore store, WriteBatch batch, String type, String id, JsonNode operations,
+                                      String ifMatch, WriteContext context) {
+        StoredResource current = store.read(type, id);
+        ObjectNode patched = apply(operations, FhirJson.readStored(current.json()));
+        if (!id.equals(patched.path("id").asText()) || !type.equals(patched.path("resourceType").asText())) {
+            throw FhirException.unprocessable("A patch must not change the resource's type or id", type + ".id");
+        }
+        return store.update(batch, type, id, patched, ifMatch != null ? ifMatch : current.etag(), context);
+    }
+
+    /** The operations carried by a Binary (as in a transaction Bundle's PATCH entry). */
+    public static JsonNode fromBinary(ObjectNode binary) {
+        if (binary == null || !"Binary".equals(binary.path("resourceType").asText())
+                || !MediaTypes.JSON_PATCH.equals(binary.path("contentType").asText())) {
+            throw FhirException.badRequest("A PATCH entry carries its JSON Patch as a Binary with contentType application/json-patch+json");
+        }
+        try {
+            return FhirJson.parseAny(java.util.Base64.getDecoder().decode(binary.path("data").asText()));
+        } catch (IllegalArgumentException e) {
+            throw FhirException.badRequest("The Binary's data is not base64");
+        }
+    }
+
+    public ObjectNode apply(JsonNode operations, ObjectNode resource) {
         if (!operations.isArray()) {
             throw FhirException.badRequest("A JSON Patch document is an array of operations");
         }

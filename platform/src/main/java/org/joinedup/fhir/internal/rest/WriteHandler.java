@@ -85,21 +85,34 @@ final class WriteHandler {
     }
 
     FhirResponse patch(FhirRequest request, String base, String type, String id) {
+        JsonNode operations = patchDocument(request);
+        WriteResult result = inTransaction(batch -> patch(batch, type, id, operations, request.header("if-match"), context(request)));
+        return written(request, base, result);
+    }
+
+    FhirResponse conditionalPatch(FhirRequest request, String base, String type) {
+        JsonNode operations = patchDocument(request);
+        WriteResult result = inTransaction(batch -> {
+            List<StoredResource> matches = conditional.find(type, request.query());
+            if (matches.size() != 1) {
+                throw matches.isEmpty() ? FhirException.notFound("No " + type + " matches the condition")
+                        : FhirException.preconditionFailed("The condition matches more than one " + type);
+            }
+            return patch(batch, type, matches.getFirst().id(), operations, request.header("if-match"), context(request));
+        });
+        return written(request, base, result);
+    }
+
+    private WriteResult patch(WriteBatch batch, String type, String id, JsonNode operations, String ifMatch, WriteContext context) {
+        return patcher.patchAndUpdate(store, batch, type, id, operations, ifMatch, context);
+    }
+
+    private static JsonNode patchDocument(FhirRequest request) {
         if (!MediaTypes.JSON_PATCH.equals(request.contentType())) {
             throw new FhirException(415, org.joinedup.fhir.internal.outcome.Issue.error("not-supported",
                     "PATCH takes a JSON Patch document (Content-Type: application/json-patch+json)"));
         }
-        JsonNode operations = FhirJson.parseAny(request.body());
-        WriteResult result = inTransaction(batch -> {
-            StoredResource current = store.read(type, id);
-            ObjectNode patched = patcher.apply(operations, FhirJson.readStored(current.json()));
-            if (!id.equals(patched.path("id").asText()) || !type.equals(patched.path("resourceType").asText())) {
-                throw FhirException.unprocessable("A patch must not change the resource's type or id", type + ".id");
-            }
-            String ifMatch = request.header("if-match");
-            return store.update(batch, type, id, patched, ifMatch != null ? ifMatch : current.etag(), context(request));
-        });
-        return written(request, base, result);
+        return FhirJson.parseAny(request.body());
     }
 
     FhirResponse delete(FhirRequest request, String type, String id) {
