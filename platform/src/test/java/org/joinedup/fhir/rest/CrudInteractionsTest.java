@@ -174,6 +174,16 @@ class CrudInteractionsTest {
     }
 
     @Test
+    void aBrowserIsServedJsonItCanShow() {
+        String id = fhir.create(patient("Browser")).path("id").asText();
+
+        FhirClient.Response browser = fhir.get("/Patient/" + id, "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        assertThat(browser.header("Content-Type")).startsWith("application/json");
+        assertThat(browser.json().path("id").asText()).isEqualTo(id);
+    }
+
+    @Test
     void prettyPrintingIndentsTheJson() {
         String id = fhir.create(patient("Pretty")).path("id").asText();
 

@@ -102,6 +102,15 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void aConditionalReferenceOutsideATransactionIs400() {
+        FhirClient.Response response = fhir.post("/Observation", """
+                {"resourceType":"Observation","status":"final","code":{"text":"c"},"subject":{"reference":"Patient?identifier=urn:x|1"}}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(diagnostics(response)).contains("only inside a transaction");
+    }
+
+    @Test
     void anUnsupportedMethodIs405() {
         assertThat(fhir.send("PATCH", "/Patient/_history", "application/json-patch+json", "[]".getBytes()).status()).isEqualTo(405);
     }

@@ -30,7 +30,7 @@ final class ResponseWriter {
         boolean xml = wantsXml(request);
         boolean pretty = "true".equals(request.query().first("_pretty"));
         byte[] body = xml ? toXml(response.json(), pretty) : pretty ? FhirJson.writePretty(FhirJson.readStored(response.json())) : response.json();
-        http.setContentType((xml ? MediaTypes.FHIR_XML : MediaTypes.FHIR_JSON) + ";charset=UTF-8");
+        http.setContentType(contentType(request, xml) + ";charset=UTF-8");
         http.setContentLength(body.length);
         if (!"HEAD".equals(request.method())) {
             try (OutputStream out = http.getOutputStream()) {
@@ -39,12 +39,29 @@ final class ResponseWriter {
         }
     }
 
+    /**
+     * A browser (Accept: text/html, no FHIR type named) gets the same body labelled application/json or
+     * application/xml, which it shows, rather than a FHIR media type, which it would download.
+     */
+    private static String contentType(FhirRequest request, boolean xml) {
+        if (isBrowser(request) && request.query().first("_format") == null) {
+            return xml ? "application/xml" : "application/json";
+        }
+        return xml ? MediaTypes.FHIR_XML : MediaTypes.FHIR_JSON;
+    }
+
     private static boolean wantsXml(FhirRequest request) {
         Boolean format = MediaTypes.isXml(request.query().first("_format"));
         if (format != null) {
             return format;
         }
-        return MediaTypes.acceptsXmlFirst(request.header("accept"));
+        return !isBrowser(request) && MediaTypes.acceptsXmlFirst(request.header("accept"));
+    }
+
+    /** A web browser's Accept header: HTML first, no FHIR type. Browsers get JSON unless they ask otherwise. */
+    private static boolean isBrowser(FhirRequest request) {
+        String accept = request.header("accept");
+        return accept != null && accept.contains("text/html") && !accept.contains("fhir");
     }
 
     private byte[] toXml(byte[] json, boolean pretty) {

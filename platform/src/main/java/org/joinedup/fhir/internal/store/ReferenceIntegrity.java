@@ -36,6 +36,10 @@ public final class ReferenceIntegrity {
                     throw new FhirException(400, Issue.error("invalid", version.type() + " refers to " + reference
                             + ", which is not an entry of the transaction Bundle"));
                 }
+                if (enforced && reference.matches("[A-Z][A-Za-z]+\\?.*")) {
+                    throw new FhirException(400, Issue.error("invalid", version.type() + " refers to " + reference
+                            + ": conditional references are resolved only inside a transaction Bundle"));
+                }
                 String local = local(reference);
                 if (local != null && !writtenInTransaction.contains(local)) {
                     targets.putIfAbsent(local, version.type() + "/" + version.id());
