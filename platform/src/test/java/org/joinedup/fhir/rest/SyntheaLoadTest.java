@@ -47,6 +47,14 @@ class SyntheaLoadTest {
         after.forEach((type, count) -> added.put(type, count - before.get(type)));
         assertThat(added).isEqualTo(expected);
         assertThat(expected.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(46_319);
+
+        // The Bundles' conditional references (Practitioner?identifier=...) now point at the stored practitioners.
+        JsonNode encounter = fhir.get("/Encounter?_count=1&participant:missing=false").resources().getFirst();
+        String practitioner = encounter.path("participant").get(0).path("individual").path("reference").asText();
+        assertThat(practitioner).matches("Practitioner/[0-9a-f-]+");
+        assertThat(fhir.get("/" + practitioner).status()).isEqualTo(200);
+        String npi = fhir.get("/" + practitioner).json().path("identifier").get(0).path("value").asText();
+        assertThat(fhir.get("/Encounter?practitioner.identifier=http://hl7.org/fhir/sid/us-npi|" + npi).matchIds()).isNotEmpty();
     }
 
     private static Map<String, Integer> counts(FhirClient fhir, Map<String, Integer> types) {

@@ -58,9 +58,11 @@ class TransactionTest {
     @Test
     void conditionalReferencesAreResolvedBySearch() {
         String patientId = fhir.create(FhirClient.parse("""
-                {"resourceType":"Patient","identifier":[{"system":"urn:tx","value":"%s"}]}""".formatted(marker))).path("id").asText();
+                {"resourceType":"Patient","identifier":[{"system":"https://fhir.nhs.uk/Id/local","value":"%s"}]}"""
+                .formatted(marker))).path("id").asText();
 
-        FhirClient.Response response = fhir.post("", bundle("transaction", observationEntry("Patient?identifier=urn:tx|" + marker)));
+        FhirClient.Response response = fhir.post("", bundle("transaction",
+                observationEntry("Patient?identifier=https://fhir.nhs.uk/Id/local|" + marker)));
 
         assertThat(response.json().path("entry").get(0).path("resource").path("subject").path("reference").asText())
                 .isEqualTo("Patient/" + patientId);

@@ -182,7 +182,7 @@ public final class TransactionProcessor {
             return mapped;
         }
         int question = reference.indexOf('?');
-        if (question <= 0 || reference.contains("://")) {
+        if (question <= 0 || reference.substring(0, question).contains("/")) {
             return reference;
         }
         return resolved.computeIfAbsent(reference, ref -> {
