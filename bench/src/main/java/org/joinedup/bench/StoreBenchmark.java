@@ -61,7 +61,7 @@ public final class StoreBenchmark {
             long[] loaded = platform.memoryMegabytes();
             results.put("memory after the benchmark (PSS: JVM / PostgreSQL)", loaded[0] + " MB / " + loaded[1] + " MB");
         }
-        Path aot = AotCache.train(java, jar, log);
+        Path aot = AotCache.train(java, jar, log, port);
         List<String> withCache = new ArrayList<>(jvmArgs);
         withCache.add("-XX:AOTCache=" + aot);
         try (Platform cached = Platform.start(java, withCache, aot.resolveSibling("joinedup.jar"), dataDir, port, log)) {

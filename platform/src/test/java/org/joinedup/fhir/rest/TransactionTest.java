@@ -44,7 +44,8 @@ class TransactionTest {
     void urnReferencesAreRewrittenToTheNewIds() {
         String patientUrl = "urn:uuid:" + UUID.randomUUID();
 
-        FhirClient.Response response = fhir.post("", bundle("transaction", patientEntry(patientUrl) + "," + observationEntry(patientUrl)));
+        FhirClient.Response response = fhir.post("", bundle("transaction", patientEntry(patientUrl) + "," + observationEntry(patientUrl)),
+                "Prefer", "return=representation");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode entries = response.json().path("entry");
@@ -56,13 +57,23 @@ class TransactionTest {
     }
 
     @Test
+    void withoutPreferTheResponseCarriesLocationsAndEtagsButNotTheResources() {
+        FhirClient.Response response = fhir.post("", bundle("transaction", patientEntry("urn:uuid:" + UUID.randomUUID())));
+
+        JsonNode entry = response.json().path("entry").get(0);
+        assertThat(entry.has("resource")).isFalse();
+        assertThat(entry.path("response").path("location").asText()).matches(".*/Patient/[0-9a-f-]+/_history/1");
+        assertThat(entry.path("response").path("etag").asText()).isEqualTo("W/\"1\"");
+    }
+
+    @Test
     void conditionalReferencesAreResolvedBySearch() {
         String patientId = fhir.create(FhirClient.parse("""
                 {"resourceType":"Patient","identifier":[{"system":"https://fhir.nhs.uk/Id/local","value":"%s"}]}"""
                 .formatted(marker))).path("id").asText();
 
         FhirClient.Response response = fhir.post("", bundle("transaction",
-                observationEntry("Patient?identifier=https://fhir.nhs.uk/Id/local|" + marker)));
+                observationEntry("Patient?identifier=https://fhir.nhs.uk/Id/local|" + marker)), "Prefer", "return=representation");
 
         assertThat(response.json().path("entry").get(0).path("resource").path("subject").path("reference").asText())
                 .isEqualTo("Patient/" + patientId);
@@ -75,7 +86,8 @@ class TransactionTest {
         String patientUrl = "urn:uuid:" + UUID.randomUUID();
         String conditional = patientEntry(patientUrl).replace("\"url\":\"Patient\"}", "\"url\":\"Patient\",\"ifNoneExist\":\"identifier=urn:tx|" + marker + "\"}");
 
-        FhirClient.Response response = fhir.post("", bundle("transaction", conditional + "," + observationEntry(patientUrl)));
+        FhirClient.Response response = fhir.post("", bundle("transaction", conditional + "," + observationEntry(patientUrl)),
+                "Prefer", "return=representation");
 
         assertThat(response.json().path("entry").get(0).path("response").path("status").asText()).isEqualTo("200 OK");
         assertThat(response.json().path("entry").get(1).path("resource").path("subject").path("reference").asText())

@@ -9,6 +9,7 @@ import org.joinedup.fhir.internal.rest.BodyParser;
 import org.joinedup.fhir.internal.rest.FhirRequest;
 import org.joinedup.fhir.internal.rest.FhirResponse;
 import org.joinedup.fhir.internal.rest.Interactions;
+import org.joinedup.fhir.internal.rest.Prefer;
 
 /**
  * POST of a Bundle to the base: a batch (each entry on its own, one response entry per request entry) or a
@@ -58,6 +59,9 @@ public final class BundleProcessor {
             return EntryResponse.of(FhirResponse.error(FhirException.badRequest("Bundle entry " + index + ": a Bundle cannot be nested in a batch")));
         }
         ObjectNode resource = entry.get("resource") instanceof ObjectNode r ? r : null;
-        return EntryResponse.of(interactions.handle(request.toRequest(resource, outer.headers()), base));
+        EntryResponse response = EntryResponse.of(interactions.handle(request.toRequest(resource, outer.headers()), base));
+        boolean keepResource = response.outcome() || request.method().equals("GET") || Prefer.representationRequested(outer);
+        return keepResource ? response : new EntryResponse(response.status(), response.location(), response.etag(),
+                response.lastModified(), null, false);
     }
 }

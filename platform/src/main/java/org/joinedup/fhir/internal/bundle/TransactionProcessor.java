@@ -15,6 +15,7 @@ import org.joinedup.fhir.internal.rest.FhirRequest;
 import org.joinedup.fhir.internal.rest.FhirResponse;
 import org.joinedup.fhir.internal.rest.Interactions;
 import org.joinedup.fhir.internal.rest.JsonPatcher;
+import org.joinedup.fhir.internal.rest.Prefer;
 import org.joinedup.fhir.internal.rest.QueryParams;
 import org.joinedup.fhir.internal.search.ConditionalMatch;
 import org.joinedup.fhir.internal.store.ResourceStore;
@@ -68,6 +69,9 @@ public final class TransactionProcessor {
     byte[] process(ObjectNode bundle, FhirRequest outer, String base, Interactions interactions) {
         List<Entry> entries = read(bundle);
         WriteContext context = new WriteContext(null, outer.header("x-change-reason"));
+        // Like HAPI, answer with each entry's status, location and ETag, and the resources only when asked:
+        // echoing a 9,000-resource Bundle back costs as much as storing it.
+        boolean representation = Prefer.representationRequested(outer);
         return transactions.execute(status -> {
             WriteBatch batch = new WriteBatch();
             Map<String, String> fullUrls = assignIds(entries);
@@ -96,7 +100,8 @@ public final class TransactionProcessor {
                     entry.response = EntryResponse.of(response);
                 }
             }
-            return EntryResponse.bundle("transaction-response", entries.stream().map(e -> withBase(e.response, base)).toList());
+            return EntryResponse.bundle("transaction-response",
+                    entries.stream().map(e -> withBase(e.response, base, representation || isRead(e.request))).toList());
         });
     }
 
@@ -187,12 +192,12 @@ public final class TransactionProcessor {
         }
         return resolved.computeIfAbsent(reference, ref -> {
             String type = ref.substring(0, question);
-            List<StoredResource> matches = conditional.find(type, QueryParams.parse(ref.substring(question + 1)));
+            List<String> matches = conditional.resolve(type, QueryParams.parse(ref.substring(question + 1)));
             if (matches.size() != 1) {
                 throw FhirException.preconditionFailed("Bundle entry " + entry.request.index() + ": the conditional reference "
                         + ref + " matches " + (matches.isEmpty() ? "no" : "more than one") + " resource");
             }
-            return type + "/" + matches.getFirst().id();
+            return type + "/" + matches.getFirst();
         });
     }
 
@@ -242,12 +247,15 @@ public final class TransactionProcessor {
                 .orElse(new EntryResponse(204, null, null, null, null, false));
     }
 
-    private static EntryResponse withBase(EntryResponse response, String base) {
-        if (response.location() == null || response.location().contains("://")) {
-            return response;
-        }
-        return new EntryResponse(response.status(), base + "/" + response.location(), response.etag(), response.lastModified(),
-                response.resource(), response.outcome());
+    private static boolean isRead(EntryRequest request) {
+        return request.method().equals("GET") || request.method().equals("HEAD");
+    }
+
+    private static EntryResponse withBase(EntryResponse response, String base, boolean representation) {
+        String location = response.location() == null || response.location().contains("://") ? response.location()
+                : base + "/" + response.location();
+        byte[] resource = representation || response.outcome() ? response.resource() : null;
+        return new EntryResponse(response.status(), location, response.etag(), response.lastModified(), resource, response.outcome());
     }
 
     private static <T> T guarded(Entry entry, java.util.function.Supplier<T> work) {

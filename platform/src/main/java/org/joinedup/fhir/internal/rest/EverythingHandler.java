@@ -39,15 +39,15 @@ final class EverythingHandler {
         if (identifier == null) {
             throw FhirException.badRequest("Patient/$everything needs the patient's identifier, e.g. ?identifier=https://fhir.nhs.uk/Id/nhs-number|9000000009");
         }
-        List<StoredResource> patients = readOnly.execute(status ->
-                conditional.find("Patient", QueryParams.parse("identifier=" + QueryParams.encode(identifier))));
+        List<String> patients = readOnly.execute(status ->
+                conditional.resolve("Patient", QueryParams.parse("identifier=" + QueryParams.encode(identifier))));
         if (patients == null || patients.isEmpty()) {
             throw FhirException.notFound("No patient has the identifier " + identifier);
         }
         if (patients.size() > 1) {
             throw FhirException.preconditionFailed("More than one patient has the identifier " + identifier);
         }
-        return everything(request, base, patients.getFirst().id());
+        return everything(request, base, patients.getFirst());
     }
 
     FhirResponse everything(FhirRequest request, String base, String id) {

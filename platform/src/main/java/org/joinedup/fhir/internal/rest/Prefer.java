@@ -1,7 +1,13 @@
 package org.joinedup.fhir.internal.rest;
 
 /** The parts of the Prefer header FHIR defines: {@code return=} and {@code handling=}. */
-record Prefer(String returnPreference, boolean lenient) {
+public record Prefer(String returnPreference, boolean lenient) {
+
+    /** Whether the client asked for resources in the response ({@code return=representation}). */
+    public static boolean representationRequested(FhirRequest request) {
+        String header = request.header("prefer");
+        return header != null && header.replace(" ", "").contains("return=representation");
+    }
 
     static Prefer of(FhirRequest request) {
         String header = request.header("prefer");

@@ -25,17 +25,39 @@ public final class ConditionalMatch {
         this.executor = executor;
     }
 
-    /** Up to two matches: enough to tell none, one and several apart. Call inside the write's transaction. */
+    /**
+     * Up to two matches (enough to tell none, one and several apart) for a conditional create, update or
+     * delete, after locking the condition until the transaction ends. Call inside the write's transaction.
+     */
     public List<StoredResource> find(String type, QueryParams condition) {
         if (condition.entries().isEmpty()) {
             throw FhirException.badRequest("A conditional interaction needs search parameters");
         }
         jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, lockKey(type, condition));
-        QueryParams criteria = new QueryParams(condition.entries().stream()
-                .filter(e -> !SearchParser.isResultParameter(e.getKey())).toList());
-        SearchSpec spec = parser.parse(type, criteria, false);
+        return search(type, condition);
+    }
+
+    /**
+     * The ids of up to two matches for a conditional reference ({@code Patient?identifier=...}): a read of ids
+     * only, with no lock, so transactions that refer to the same practitioner or hospital do not wait for one another.
+     */
+    public List<String> resolve(String type, QueryParams condition) {
+        if (condition.entries().isEmpty()) {
+            throw FhirException.badRequest("A conditional reference needs search parameters");
+        }
+        return executor.ids(spec(type, condition), 2);
+    }
+
+    private List<StoredResource> search(String type, QueryParams condition) {
+        SearchSpec spec = spec(type, condition);
         SearchSpec two = new SearchSpec(spec.type(), spec.criteria(), List.of(), 2, List.of(), false, false, null);
         return executor.execute(two).matches();
+    }
+
+    private SearchSpec spec(String type, QueryParams condition) {
+        QueryParams criteria = new QueryParams(condition.entries().stream()
+                .filter(e -> !SearchParser.isResultParameter(e.getKey())).toList());
+        return parser.parse(type, criteria, false);
     }
 
     private static long lockKey(String type, QueryParams condition) {

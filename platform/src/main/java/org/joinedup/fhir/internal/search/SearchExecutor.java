@@ -118,6 +118,12 @@ public final class SearchExecutor {
         return jdbc.query(sql.text(), (rs, i) -> row(rs, spec.sort().size()), sql.args());
     }
 
+    /** The ids of up to {@code limit} matches, without reading their JSON. */
+    public List<String> ids(SearchSpec spec, int limit) {
+        Sql sql = SearchQuery.ids(spec, criteria, compartmentKeys(spec), limit);
+        return jdbc.queryForList(sql.text(), String.class, sql.args());
+    }
+
     private long count(SearchSpec spec, Set<Long> comps) {
         Sql sql = SearchQuery.count(spec, criteria, comps);
         Long count = jdbc.queryForObject(sql.text(), Long.class, sql.args());

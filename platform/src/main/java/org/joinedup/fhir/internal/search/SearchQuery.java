@@ -50,6 +50,13 @@ final class SearchQuery {
         return sql;
     }
 
+    /** The ids of the first matches in key order, without their JSON: for resolving conditional references. */
+    static Sql ids(SearchSpec spec, CriterionSql criteria, Set<Long> comps, int limit) {
+        Sql sql = new Sql().append("SELECT r.res_id FROM resource r");
+        where(spec, criteria, comps, sql);
+        return sql.append(" ORDER BY r.pk LIMIT ").arg(limit);
+    }
+
     static Sql count(SearchSpec spec, CriterionSql criteria, Set<Long> comps) {
         Sql sql = new Sql().append("SELECT count(*) FROM resource r");
         where(spec, criteria, comps, sql);
