@@ -10,22 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.joinedup.fhir.FhirClient;
-import org.joinedup.fhir.FhirTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.joinedup.fhir.FhirApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@FhirTest
-class ConditionalInteractionsTest {
-
-    @LocalServerPort
-    int port;
-    FhirClient fhir;
-
-    @BeforeEach
-    void client() {
-        fhir = new FhirClient(port);
-    }
+class ConditionalInteractionsTest extends FhirApiTest {
 
     static String patientWith(String system, String value) {
         return """

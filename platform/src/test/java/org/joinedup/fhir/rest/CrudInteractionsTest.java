@@ -6,22 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 import org.joinedup.fhir.FhirClient;
-import org.joinedup.fhir.FhirTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.joinedup.fhir.FhirApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@FhirTest
-class CrudInteractionsTest {
-
-    @LocalServerPort
-    int port;
-    FhirClient fhir;
-
-    @BeforeEach
-    void client() {
-        fhir = new FhirClient(port);
-    }
+class CrudInteractionsTest extends FhirApiTest {
 
     static ObjectNode patient(String family) {
         return FhirClient.parse("""

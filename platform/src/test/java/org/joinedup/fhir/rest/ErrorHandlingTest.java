@@ -5,23 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import org.joinedup.fhir.FhirClient;
-import org.joinedup.fhir.FhirTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.joinedup.fhir.FhirApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Bad input gets a clear OperationOutcome with the right status, and nothing is written. */
-@FhirTest
-class ErrorHandlingTest {
-
-    @LocalServerPort
-    int port;
-    FhirClient fhir;
-
-    @BeforeEach
-    void client() {
-        fhir = new FhirClient(port);
-    }
+class ErrorHandlingTest extends FhirApiTest {
 
     private static String diagnostics(FhirClient.Response response) {
         JsonNode outcome = response.json();

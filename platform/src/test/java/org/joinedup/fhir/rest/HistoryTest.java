@@ -8,22 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.joinedup.fhir.FhirClient;
-import org.joinedup.fhir.FhirTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.joinedup.fhir.FhirApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@FhirTest
-class HistoryTest {
-
-    @LocalServerPort
-    int port;
-    FhirClient fhir;
-
-    @BeforeEach
-    void client() {
-        fhir = new FhirClient(port);
-    }
+class HistoryTest extends FhirApiTest {
 
     private String threeVersions() throws InterruptedException {
         JsonNode v1 = fhir.create(FhirClient.parse("{\"resourceType\":\"Device\",\"status\":\"active\"}"));

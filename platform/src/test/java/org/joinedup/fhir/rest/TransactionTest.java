@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.joinedup.fhir.FhirClient;
-import org.joinedup.fhir.FhirTest;
+import org.joinedup.fhir.FhirApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@FhirTest
-class TransactionTest {
+class TransactionTest extends FhirApiTest {
 
-    @LocalServerPort
-    int port;
-    FhirClient fhir;
     String marker;
 
     @BeforeEach
-    void client() {
-        fhir = new FhirClient(port);
+    void marker() {
         marker = UUID.randomUUID().toString();
     }
 

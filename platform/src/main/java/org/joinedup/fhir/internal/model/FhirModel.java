@@ -61,11 +61,6 @@ public final class FhirModel {
         return dataTypes.get(name);
     }
 
-    /** Stands for "any resource", the type of {@code contained} and {@code Bundle.entry.resource}. */
-    public ElementType anyResource() {
-        return anyResource;
-    }
-
     private ElementType build(BaseRuntimeElementDefinition<?> definition, String name, ElementType.Kind kind) {
         ElementType existing = built.get(definition);
         if (existing != null) {

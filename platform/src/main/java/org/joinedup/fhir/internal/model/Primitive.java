@@ -129,8 +129,4 @@ public enum Primitive {
             return false;
         }
     }
-
-    public boolean isDateLike() {
-        return this == DATE || this == DATE_TIME || this == INSTANT;
-    }
 }

@@ -52,10 +52,6 @@ public final class ResourceDao {
         return keys.stream().mapToLong(Long::longValue).toArray();
     }
 
-    public JdbcTemplate jdbc() {
-        return jdbc;
-    }
-
     static StoredResource mapVersion(ResultSet rs, int row) throws SQLException {
         byte[] json = rs.getBytes(7);
         Timestamp updated = rs.getTimestamp(5);

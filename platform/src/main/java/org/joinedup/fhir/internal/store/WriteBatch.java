@@ -14,7 +14,6 @@ public final class WriteBatch {
 
     private final List<NewVersion> pending = new ArrayList<>();
     private final Set<String> touched = new HashSet<>();
-    private final List<NewVersion> written = new ArrayList<>();
 
     /** Claims a resource for this transaction; FHIR forbids one transaction writing the same resource twice. */
     public void claim(String type, String id) {
@@ -38,12 +37,6 @@ public final class WriteBatch {
         }
         List<NewVersion> ready = flusher.write(pending, touched);
         pending.clear();
-        written.addAll(ready);
         return ready;
-    }
-
-    /** Everything this batch has written so far. */
-    public List<NewVersion> written() {
-        return written;
     }
 }
