@@ -47,4 +47,23 @@ class UriAndCompositeSearchTest {
         assertThat(data.search("Observation?code-value-quantity=2345-7$5.4|http://unitsofmeasure.org|mmol/L")).containsExactly(sugar);
         assertThat(data.search("Observation?code-value-quantity=2345-7$lt5")).isEmpty();
     }
+
+    @Test
+    void compositesOfCodeWithConceptDateAndString() {
+        String smoker = data.create("""
+                {"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"72166-2"}]},
+                 "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"77176002"}],"text":"Smoker"}}""");
+        String onset = data.create("""
+                {"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"11368-8"}]},
+                 "valueDateTime":"2023-06-15"}""");
+        String note = data.create("""
+                {"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"8251-1"}]},
+                 "valueString":"Feeling much better"}""");
+
+        assertThat(data.search("Observation?code-value-concept=http://loinc.org|72166-2$http://snomed.info/sct|77176002")).containsExactly(smoker);
+        assertThat(data.search("Observation?code-value-concept=72166-2$266919005")).isEmpty();
+        assertThat(data.search("Observation?code-value-date=11368-8$2023")).containsExactly(onset);
+        assertThat(data.search("Observation?code-value-date=11368-8$gt2024")).isEmpty();
+        assertThat(data.search("Observation?code-value-string=8251-1$feeling")).containsExactly(note);
+    }
 }
