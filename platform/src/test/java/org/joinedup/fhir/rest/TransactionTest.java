@@ -57,6 +57,7 @@ class TransactionTest extends FhirApiTest {
         JsonNode entry = response.json().path("entry").get(0);
         assertThat(entry.has("resource")).isFalse();
         assertThat(entry.path("response").path("location").asText()).matches(".*/Patient/[0-9a-f-]+/_history/1");
+        assertThat(entry.path("fullUrl").asText()).matches("http.*/Patient/[0-9a-f-]+");
         assertThat(entry.path("response").path("etag").asText()).isEqualTo("W/\"1\"");
     }
 

@@ -25,6 +25,9 @@ record EntryResponse(int status, String location, String etag, String lastModifi
         json.beginArray("entry");
         for (EntryResponse entry : entries) {
             json.beginItem();
+            if (entry.location() != null && entry.location().contains("/_history/")) {
+                json.string("fullUrl", entry.location().substring(0, entry.location().indexOf("/_history/")));
+            }
             if (entry.resource() != null && !entry.outcome()) {
                 json.raw("resource", entry.resource());
             }
