@@ -111,6 +111,13 @@ class ErrorHandlingTest extends FhirApiTest {
     }
 
     @Test
+    void aBadCountIs400WhereverItIsGiven() {
+        assertThat(diagnostics(fhir.get("/Patient?_count=-1"))).contains("_count");
+        assertThat(diagnostics(fhir.get("/Patient/_history?_count=lots"))).contains("_count");
+        assertThat(diagnostics(fhir.get("/_history?_count=-5"))).contains("_count");
+    }
+
+    @Test
     void anUnsupportedModifierOrMalformedValueIs400() {
         assertThat(diagnostics(fhir.get("/Patient?gender:below=male"))).contains(":below");
         assertThat(diagnostics(fhir.get("/Patient?birthdate=yesterday"))).contains("yesterday");

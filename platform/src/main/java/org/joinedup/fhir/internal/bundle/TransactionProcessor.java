@@ -139,7 +139,7 @@ public final class TransactionProcessor {
                     case "POST" -> {
                         String condition = request.headers().get("if-none-exist");
                         List<StoredResource> matches = condition == null ? List.of()
-                                : conditional.find(type, QueryParams.parse(condition.contains("?") ? condition.substring(condition.indexOf('?') + 1) : condition));
+                                : conditional.find(type, QueryParams.ofCondition(condition));
                         if (matches.size() > 1) {
                             throw FhirException.preconditionFailed("ifNoneExist matches more than one " + type + ": " + condition);
                         }

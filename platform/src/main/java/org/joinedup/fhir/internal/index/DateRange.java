@@ -75,6 +75,11 @@ public record DateRange(long low, long high) {
         return new DateRange(start == null ? NEGATIVE_INFINITY : start.low, end == null ? POSITIVE_INFINITY : end.high);
     }
 
+    /** A bound as an instant (not for the infinite ends). */
+    public static java.time.Instant instant(long micros) {
+        return java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+
     /** The bound as PostgreSQL reads a timestamptz. */
     public static String toSql(long micros) {
         if (micros == NEGATIVE_INFINITY) {
@@ -83,6 +88,6 @@ public record DateRange(long low, long high) {
         if (micros == POSITIVE_INFINITY) {
             return "infinity";
         }
-        return java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L).toString();
+        return instant(micros).toString();
     }
 }

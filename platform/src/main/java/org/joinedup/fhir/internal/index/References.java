@@ -43,16 +43,8 @@ final class References {
         if (reference.startsWith("#")) {
             return null;
         }
-        boolean absolute = reference.contains("://") || reference.startsWith("urn:");
-        if (absolute && !(baseUrl != null && reference.startsWith(baseUrl + "/"))) {
-            return new Target(null, null, reference);
-        }
-        String local = absolute ? reference.substring(baseUrl.length() + 1) : reference;
-        String[] parts = ReferenceText.typeAndId(local);
-        if (parts == null) {
-            return new Target(null, null, reference);
-        }
-        return new Target(parts[0], parts[1], null);
+        String[] parts = ReferenceText.local(reference, baseUrl);
+        return parts == null ? new Target(null, null, reference) : new Target(parts[0], parts[1], null);
     }
 
     /** For {@code :identifier}: the logical identifier of a Reference, as a token. */

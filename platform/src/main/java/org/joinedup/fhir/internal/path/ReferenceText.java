@@ -6,6 +6,24 @@ public final class ReferenceText {
     private ReferenceText() {
     }
 
+    /**
+     * The {@code [type, id]} a literal reference names on this server: relative ({@code Patient/1}, also with
+     * {@code /_history/2}) or absolute under {@code baseUrl}. Null for a contained, URN or other server's
+     * reference, or one that names no type and id.
+     */
+    public static String[] local(String reference, String baseUrl) {
+        if (reference == null || isAbsolute(reference) && (baseUrl == null || !reference.startsWith(baseUrl + "/"))) {
+            return null;
+        }
+        String path = isAbsolute(reference) ? reference.substring(baseUrl.length() + 1) : reference;
+        return typeAndId(path);
+    }
+
+    /** Whether a reference is an absolute URL or a URN rather than a path relative to a server. */
+    public static boolean isAbsolute(String reference) {
+        return reference.contains("://") || reference.startsWith("urn:");
+    }
+
     /** The resource type a literal reference names, or null for a contained ({@code #x}), URN or unparseable reference. */
     public static String typeOf(String reference) {
         String[] parts = typeAndId(reference);

@@ -52,7 +52,7 @@ final class EverythingHandler {
 
     FhirResponse everything(FhirRequest request, String base, String id) {
         QueryParams query = request.query();
-        int count = Math.min(maxCount, query.has("_count") ? parseInt(query.first("_count"), "_count") : maxCount);
+        int count = Math.max(1, query.count(maxCount, maxCount));
         List<String> types = query.has("_type") ? Arrays.asList(query.first("_type").split(",")) : List.of();
         Instant since = query.has("_since") ? since(query.first("_since")) : null;
         long afterPk = query.has("_page") ? parseLong(query.first("_page")) : 0;
@@ -78,15 +78,7 @@ final class EverythingHandler {
 
     private static Instant since(String text) {
         DateRange range = DateRange.parse(text).orElseThrow(() -> FhirException.badRequest("_since must be an instant, not '" + text + "'"));
-        return Instant.ofEpochSecond(Math.floorDiv(range.low(), 1_000_000L), Math.floorMod(range.low(), 1_000_000L) * 1000L);
-    }
-
-    private static int parseInt(String text, String name) {
-        try {
-            return Math.max(1, Integer.parseInt(text));
-        } catch (NumberFormatException e) {
-            throw FhirException.badRequest(name + " must be a whole number, not '" + text + "'");
-        }
+        return DateRange.instant(range.low());
     }
 
     private static long parseLong(String text) {

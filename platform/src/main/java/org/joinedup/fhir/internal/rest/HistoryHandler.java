@@ -25,7 +25,7 @@ final class HistoryHandler {
 
     FhirResponse history(FhirRequest request, String base, String type, String id) {
         QueryParams query = request.query();
-        int count = Math.min(maxCount, parseCount(query.first("_count")));
+        int count = query.count(defaultCount, maxCount);
         Instant since = query.has("_since") ? instant(query.first("_since"), "_since").low : null;
         Range at = query.has("_at") ? instant(query.first("_at"), "_at") : null;
         String page = query.first("_page");
@@ -77,27 +77,12 @@ final class HistoryHandler {
         }
     }
 
-    private int parseCount(String text) {
-        if (text == null) {
-            return defaultCount;
-        }
-        try {
-            return Math.max(0, Integer.parseInt(text));
-        } catch (NumberFormatException e) {
-            throw FhirException.badRequest("_count must be a whole number, not '" + text + "'");
-        }
-    }
-
     private record Range(Instant low, Instant high) {
     }
 
     private static Range instant(String text, String name) {
         DateRange range = DateRange.parse(text)
                 .orElseThrow(() -> FhirException.badRequest(name + " must be a date or instant, not '" + text + "'"));
-        return new Range(toInstant(range.low()), toInstant(range.high()));
-    }
-
-    private static Instant toInstant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        return new Range(DateRange.instant(range.low()), DateRange.instant(range.high()));
     }
 }

@@ -37,6 +37,32 @@ public record QueryParams(List<Map.Entry<String, String>> entries) {
         }
     }
 
+    /**
+     * The search condition of a conditional interaction or reference, written with or without its type
+     * ({@code Patient?identifier=x} or {@code identifier=x}).
+     */
+    public static QueryParams ofCondition(String condition) {
+        int question = condition.indexOf('?');
+        return parse(question >= 0 ? condition.substring(question + 1) : condition);
+    }
+
+    /** {@code _count}: the default when absent, at most {@code max}; not a whole number, or negative, is a 400. */
+    public int count(int defaultCount, int max) {
+        String text = first("_count");
+        if (text == null) {
+            return Math.min(defaultCount, max);
+        }
+        try {
+            int count = Integer.parseInt(text.trim());
+            if (count < 0) {
+                throw org.joinedup.fhir.internal.outcome.FhirException.badRequest("_count must not be negative");
+            }
+            return Math.min(count, max);
+        } catch (NumberFormatException e) {
+            throw org.joinedup.fhir.internal.outcome.FhirException.badRequest("_count must be a whole number, not '" + text + "'");
+        }
+    }
+
     public QueryParams plus(QueryParams more) {
         List<Map.Entry<String, String>> all = new ArrayList<>(entries);
         all.addAll(more.entries);

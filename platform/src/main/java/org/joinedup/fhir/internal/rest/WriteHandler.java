@@ -42,7 +42,7 @@ final class WriteHandler {
         String ifNoneExist = request.header("if-none-exist");
         WriteResult result = inTransaction(batch -> {
             if (ifNoneExist != null && !ifNoneExist.isBlank()) {
-                List<StoredResource> matches = conditional.find(type, QueryParams.parse(stripQuery(ifNoneExist)));
+                List<StoredResource> matches = conditional.find(type, QueryParams.ofCondition(ifNoneExist));
                 if (matches.size() > 1) {
                     throw FhirException.preconditionFailed("If-None-Exist matches more than one " + type + ": " + ifNoneExist);
                 }
@@ -170,10 +170,5 @@ final class WriteHandler {
 
     static WriteContext context(FhirRequest request) {
         return new WriteContext(null, request.header("x-change-reason"));
-    }
-
-    private static String stripQuery(String condition) {
-        int question = condition.indexOf('?');
-        return question >= 0 ? condition.substring(question + 1) : condition;
     }
 }

@@ -18,9 +18,8 @@ import org.joinedup.fhir.internal.outcome.FhirException;
  * @param keys the row's sort values, as text (null for a missing value)
  * @param pk the row's key, breaking ties
  * @param backward whether the page lies before the row (a previous link)
- * @param offset how many rows precede the page, for {@code Bundle.link} bookkeeping only
  */
-public record PageCursor(List<String> keys, long pk, boolean backward, long offset) {
+public record PageCursor(List<String> keys, long pk, boolean backward) {
 
     public String encode() {
         ObjectNode node = FhirJson.mapper().createObjectNode();
@@ -28,7 +27,6 @@ public record PageCursor(List<String> keys, long pk, boolean backward, long offs
         keys.forEach(array::add);
         node.put("p", pk);
         node.put("b", backward);
-        node.put("o", offset);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(FhirJson.write(node));
     }
 
@@ -37,7 +35,7 @@ public record PageCursor(List<String> keys, long pk, boolean backward, long offs
             JsonNode node = FhirJson.mapper().readTree(Base64.getUrlDecoder().decode(token));
             List<String> keys = new ArrayList<>();
             node.path("k").forEach(k -> keys.add(k.isNull() ? null : k.asText()));
-            return new PageCursor(keys, node.path("p").asLong(), node.path("b").asBoolean(), node.path("o").asLong());
+            return new PageCursor(keys, node.path("p").asLong(), node.path("b").asBoolean());
         } catch (IOException | IllegalArgumentException e) {
             throw FhirException.badRequest("The paging token '_page' is not valid; start the search again");
         }

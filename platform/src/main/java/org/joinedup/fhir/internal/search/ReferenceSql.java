@@ -14,24 +14,19 @@ final class ReferenceSql {
     }
 
     static void reference(SearchParam param, String modifier, String value, String baseUrl, Columns.Reference c, Sql sql) {
-        String local = value;
-        boolean absolute = value.contains("://") || value.startsWith("urn:");
-        if (absolute) {
-            if (baseUrl == null || !value.startsWith(baseUrl + "/")) {
-                int bar = value.indexOf('|');
-                sql.append(c.url() + " = ").arg(bar > 0 ? value.substring(0, bar) : value);
-                return;
-            }
-            local = value.substring(baseUrl.length() + 1);
+        String[] typeAndId = value.contains("/") ? ReferenceText.local(value, baseUrl) : null;
+        if (typeAndId == null && ReferenceText.isAbsolute(value)) {
+            int bar = value.indexOf('|');
+            sql.append(c.url() + " = ").arg(bar > 0 ? value.substring(0, bar) : value);
+            return;
         }
-        String[] typeAndId = local.contains("/") ? ReferenceText.typeAndId(local) : null;
         if (typeAndId != null) {
             sql.append(c.type() + " = ").arg(typeAndId[0]).append(" AND " + c.id() + " = ").arg(typeAndId[1]);
             return;
         }
         String type = modifier != null && !modifier.equals("identifier") ? modifier
                 : param.targets().size() == 1 ? param.targets().iterator().next() : null;
-        sql.append(c.id() + " = ").arg(local);
+        sql.append(c.id() + " = ").arg(value);
         if (type != null) {
             sql.append(" AND " + c.type() + " = ").arg(type);
         }
@@ -39,7 +34,7 @@ final class ReferenceSql {
 
     /** The patient id a reference search value names, or null if it does not clearly name a Patient. */
     static String patientId(SearchParam param, String modifier, String value) {
-        if (value.contains("://") || value.startsWith("urn:")) {
+        if (ReferenceText.isAbsolute(value)) {
             return null;
         }
         if (value.contains("/")) {

@@ -47,17 +47,16 @@ public final class SearchExecutor {
             Collections.reverse(rows);
         }
         List<StoredResource> matches = rows.stream().map(Row::resource).toList();
-        long offset = spec.cursor() == null ? 0 : spec.cursor().offset();
         PageCursor next = null;
         PageCursor previous = null;
         if (!rows.isEmpty()) {
             Row last = rows.getLast();
             Row first = rows.getFirst();
             if (backward || more) {
-                next = new PageCursor(last.keys(), last.resource().pk(), false, offset + rows.size());
+                next = new PageCursor(last.keys(), last.resource().pk(), false);
             }
             if (backward ? more : spec.cursor() != null) {
-                previous = new PageCursor(first.keys(), first.resource().pk(), true, Math.max(0, offset - spec.count()));
+                previous = new PageCursor(first.keys(), first.resource().pk(), true);
             }
         }
         if (total == null && spec.cursor() == null && !more) {
@@ -83,12 +82,12 @@ public final class SearchExecutor {
             if (round.read < candidates || round.lastHi == null) {
                 break;
             }
-            after = new PageCursor(java.util.Collections.singletonList(round.lastHi), round.lastPk, backward, 0);
+            after = new PageCursor(Collections.singletonList(round.lastHi), round.lastPk, backward);
             candidates *= 2;
         }
         if (!backward && rows.size() < limit) {
             // the dated matches are exhausted: continue with those that have no date, which sort last
-            PageCursor undated = new PageCursor(java.util.Collections.singletonList(null), 0, false, 0);
+            PageCursor undated = new PageCursor(Collections.singletonList(null), 0, false);
             SearchSpec tail = new SearchSpec(spec.type(), spec.criteria(), spec.sort(), spec.count(), spec.includes(),
                     false, false, undated);
             rows.addAll(query(SearchQuery.page(tail, criteria, comps, limit - rows.size()), spec));

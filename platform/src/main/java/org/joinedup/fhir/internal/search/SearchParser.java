@@ -56,7 +56,7 @@ public final class SearchParser {
         String summary = query.first("_summary");
         String cursor = query.first("_page");
         return new SearchSpec(type, List.copyOf(criteria), SortParser.parse(registry, type, query.all("_sort")),
-                count(query.first("_count")), IncludeParser.parse(registry, type, query), total(query.first("_total")),
+                query.count(defaultCount, maxCount), IncludeParser.parse(registry, type, query), total(query.first("_total")),
                 "count".equals(summary), cursor == null ? null : PageCursor.decode(cursor));
     }
 
@@ -140,21 +140,6 @@ public final class SearchParser {
             throw new UnknownParameter(sourceType + "." + parts[2] + " cannot refer to a " + type);
         }
         return new Criterion.Has(sourceType, reference, criterion(sourceType, parts[3], value));
-    }
-
-    private int count(String text) {
-        if (text == null) {
-            return defaultCount;
-        }
-        try {
-            int count = Integer.parseInt(text);
-            if (count < 0) {
-                throw FhirException.badRequest("_count must not be negative");
-            }
-            return Math.min(count, maxCount);
-        } catch (NumberFormatException e) {
-            throw FhirException.badRequest("_count must be a whole number, not '" + text + "'");
-        }
     }
 
     private static boolean total(String text) {

@@ -153,8 +153,7 @@ final class ValueSql {
         if (micros == DateRange.POSITIVE_INFINITY) {
             return OffsetDateTime.MAX;
         }
-        Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-        return instant.atOffset(ZoneOffset.UTC);
+        return DateRange.instant(micros).atOffset(ZoneOffset.UTC);
     }
 
     private static long saturatingAdd(long value, long delta) {

@@ -71,15 +71,7 @@ public final class ReferenceIntegrity {
     }
 
     private String local(String reference) {
-        String path = reference;
-        if (reference.contains("://")) {
-            if (baseUrl == null || !reference.startsWith(baseUrl + "/")) {
-                return null;
-            }
-            path = reference.substring(baseUrl.length() + 1);
-        }
-        String[] typeAndId = ReferenceText.typeAndId(path);
-        return typeAndId == null || path.indexOf('/') != path.lastIndexOf('/') && !path.contains("/_history/")
-                ? null : typeAndId[0] + "/" + typeAndId[1];
+        String[] typeAndId = ReferenceText.local(reference, baseUrl);
+        return typeAndId == null ? null : typeAndId[0] + "/" + typeAndId[1];
     }
 }
