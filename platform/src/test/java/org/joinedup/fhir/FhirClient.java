@@ -22,9 +22,22 @@ public final class FhirClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final String token;
 
+    /** A client acting as the demo system client, allowed everything. */
     public FhirClient(int port) {
+        this(port, Tokens.system(port));
+    }
+
+    /** A client presenting the given bearer token (null for none). */
+    public FhirClient(int port, String token) {
         this.base = "http://localhost:" + port + "/fhir";
+        this.token = token;
+    }
+
+    /** The same server, with another token. */
+    public FhirClient as(String otherToken) {
+        return new FhirClient(Integer.parseInt(base.replaceAll(".*:(\\d+)/fhir$", "$1")), otherToken);
     }
 
     public String base() {
@@ -132,6 +145,9 @@ public final class FhirClient {
         String url = path.startsWith("http") ? path : base + (path.startsWith("/") || path.isEmpty() ? path : "/" + path);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replace("|", "%7C").replace(" ", "%20").replace("\\", "%5C")))
                 .timeout(Duration.ofSeconds(120));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

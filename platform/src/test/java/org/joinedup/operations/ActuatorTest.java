@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.joinedup.fhir.FhirTest;
+import org.joinedup.fhir.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -17,9 +18,12 @@ class ActuatorTest {
     @LocalServerPort
     int port;
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -30,9 +34,14 @@ class ActuatorTest {
     }
 
     @Test
+    void metricsNeedAToken() throws Exception {
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void metricsAreServedInPrometheusFormat() throws Exception {
         get("/fhir/metadata");
-        HttpResponse<String> metrics = get("/actuator/prometheus");
+        HttpResponse<String> metrics = get("/actuator/prometheus", "Authorization", "Bearer " + Tokens.system(port));
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections").contains("http_server_requests");

@@ -1,5 +1,7 @@
 package org.joinedup.fhir.internal.bundle;
 
+import org.joinedup.fhir.FhirAction;
+import org.joinedup.fhir.internal.access.Denials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -68,7 +70,7 @@ public final class TransactionProcessor {
 
     byte[] process(ObjectNode bundle, FhirRequest outer, String base, Interactions interactions) {
         List<Entry> entries = read(bundle);
-        WriteContext context = new WriteContext(null, outer.header("x-change-reason"));
+        WriteContext context = new WriteContext(org.joinedup.fhir.internal.access.Caller.access().agent().who(), outer.header("x-change-reason"));
         // Like HAPI, answer with each entry's status, location and ETag, and the resources only when asked:
         // echoing a 9,000-resource Bundle back costs as much as storing it.
         boolean representation = Prefer.representationRequested(outer);
@@ -204,6 +206,15 @@ public final class TransactionProcessor {
     private EntryResponse write(Entry entry, WriteBatch batch, WriteContext context) {
         EntryRequest request = entry.request;
         String type = request.type();
+        switch (request.method()) {
+            case "POST" -> Denials.requirePermitted(type, FhirAction.CREATE);
+            case "PUT", "PATCH" -> Denials.requirePermitted(type, FhirAction.UPDATE);
+            case "DELETE" -> Denials.requirePermitted(type, FhirAction.DELETE);
+            default -> { }
+        }
+        if (request.conditional()) {
+            Denials.requirePermitted(type, FhirAction.SEARCH);
+        }
         return switch (request.method()) {
             case "POST" -> {
                 if (entry.existing != null) {

@@ -47,6 +47,11 @@ public final class IndexExtractor {
         if (type.name().equals("Patient") && id != null) {
             rows.patients.add(id);
         }
+        for (com.fasterxml.jackson.databind.JsonNode label : resource.path("meta").path("security")) {
+            if (label.path("code").isTextual()) {
+                rows.labels.add(label.path("code").textValue());
+            }
+        }
         return rows;
     }
 

@@ -53,6 +53,9 @@ public final class IndexRows {
     /** Ids of the patients whose compartment holds the resource. */
     public final Set<String> patients = new LinkedHashSet<>();
 
+    /** The codes of the resource's security labels ({@code meta.security}), which may hide it from some callers. */
+    public final Set<String> labels = new LinkedHashSet<>();
+
     public int size() {
         return strings.size() + tokens.size() + dates.size() + numbers.size() + quantities.size()
                 + references.size() + uris.size() + composites.size();

@@ -8,6 +8,8 @@ import org.joinedup.fhir.internal.bundle.Bundles;
 import org.joinedup.fhir.internal.index.DateRange;
 import org.joinedup.fhir.internal.outcome.FhirException;
 import org.joinedup.fhir.internal.search.ConditionalMatch;
+import org.joinedup.fhir.internal.access.Caller;
+import org.joinedup.fhir.internal.access.Denials;
 import org.joinedup.fhir.internal.store.CompartmentDao;
 import org.joinedup.fhir.internal.store.ResourceStore;
 import org.joinedup.fhir.internal.store.StoredResource;
@@ -22,11 +24,14 @@ final class EverythingHandler {
 
     private final ResourceStore store;
     private final CompartmentDao compartment;
+    private final List<String> allTypes;
     private final ConditionalMatch conditional;
     private final TransactionTemplate readOnly;
     private final int maxCount;
 
-    EverythingHandler(ResourceStore store, CompartmentDao compartment, ConditionalMatch conditional, TransactionTemplate readOnly, int maxCount) {
+    EverythingHandler(ResourceStore store, CompartmentDao compartment, ConditionalMatch conditional, TransactionTemplate readOnly, int maxCount,
+                      java.util.Collection<String> allTypes) {
+        this.allTypes = List.copyOf(allTypes);
         this.store = store;
         this.compartment = compartment;
         this.conditional = conditional;
@@ -50,10 +55,21 @@ final class EverythingHandler {
         return everything(request, base, patients.getFirst());
     }
 
+    /** The types asked for, each of which the caller must be allowed to read; or, when none are named, those they may read. */
+    private List<String> types(QueryParams query) {
+        if (query.has("_type")) {
+            List<String> named = Arrays.asList(query.first("_type").split(","));
+            named.forEach(type -> Denials.requirePermitted(type, org.joinedup.fhir.FhirAction.READ));
+            return named;
+        }
+        List<String> readable = Caller.readableTypes(allTypes);
+        return readable == null ? List.of() : readable;
+    }
+
     FhirResponse everything(FhirRequest request, String base, String id) {
         QueryParams query = request.query();
         int count = Math.max(1, query.count(maxCount, maxCount));
-        List<String> types = query.has("_type") ? Arrays.asList(query.first("_type").split(",")) : List.of();
+        List<String> types = types(query);
         Instant since = query.has("_since") ? since(query.first("_since")) : null;
         long afterPk = query.has("_page") ? parseLong(query.first("_page")) : 0;
         return readOnly.execute(status -> {

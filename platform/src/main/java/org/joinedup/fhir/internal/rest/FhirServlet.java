@@ -13,6 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Instant;
+import org.joinedup.fhir.FhirAccess;
+import org.joinedup.fhir.FhirAccessResolver;
+import org.joinedup.fhir.FhirAuditSink;
+import org.joinedup.fhir.FhirInteraction;
+import org.joinedup.fhir.internal.access.Caller;
 import org.joinedup.fhir.internal.outcome.FhirException;
 import org.joinedup.fhir.internal.outcome.Issue;
 
@@ -22,18 +28,29 @@ import org.joinedup.fhir.internal.outcome.Issue;
  */
 public final class FhirServlet extends HttpServlet {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FhirServlet.class);
+
     private final Interactions interactions;
     private final ResponseWriter writer;
     private final long maxPayload;
+    private final FhirAccessResolver resolver;
+    private final FhirAuditSink audit;
 
-    public FhirServlet(Interactions interactions, long maxPayload) {
+    public FhirServlet(Interactions interactions, long maxPayload, FhirAccessResolver resolver, FhirAuditSink audit) {
         this.interactions = interactions;
         this.writer = new ResponseWriter(interactions.context());
         this.maxPayload = maxPayload;
+        this.resolver = resolver;
+        this.audit = audit;
     }
 
+    /**
+     * Handles one request on behalf of its caller, then records it in the audit before answering: if the
+     * record cannot be made, the answer is withheld (the audit fails closed).
+     */
     @Override
     protected void service(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        Instant started = Instant.now();
         FhirRequest request;
         try {
             request = read(http);
@@ -43,7 +60,37 @@ public final class FhirServlet extends HttpServlet {
             writer.write(bare, FhirResponse.error(e), response);
             return;
         }
-        writer.write(request, interactions.handle(request, baseUrl(http)), response);
+        if (isCapabilities(request)) {
+            writer.write(request, interactions.handle(request, baseUrl(http)), response);
+            return;
+        }
+        FhirAccess access = resolver.resolve(http);
+        Caller.Bound<FhirResponse> handled;
+        try {
+            handled = Caller.as(access, () -> interactions.handle(request, baseUrl(http)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        FhirResponse answer = handled.result();
+        try {
+            audit.record(new FhirInteraction(access.agent(), started, request.method(), url(http), AuditNames.interaction(request),
+                    answer.status(), handled.disclosed(), AuditNames.detail(answer)));
+        } catch (RuntimeException e) {
+            log.error("The audit could not record a FHIR interaction; the answer was withheld", e);
+            answer = FhirResponse.error(new FhirException(503, Issue.error("transient",
+                    "The access could not be recorded in the audit, so it was refused; try again later")));
+        }
+        writer.write(request, answer, response);
+    }
+
+    private static boolean isCapabilities(FhirRequest request) {
+        return request.path().size() == 1 && request.path().getFirst().equals("metadata")
+                && (request.method().equals("GET") || request.method().equals("HEAD"));
+    }
+
+    private static String url(HttpServletRequest http) {
+        String path = http.getPathInfo() == null ? "" : http.getPathInfo();
+        return http.getQueryString() == null ? path : path + "?" + http.getQueryString();
     }
 
     private FhirRequest read(HttpServletRequest http) throws IOException {

@@ -7,18 +7,25 @@ import java.util.List;
 import org.joinedup.fhir.internal.bundle.Bundles;
 import org.joinedup.fhir.internal.index.DateRange;
 import org.joinedup.fhir.internal.outcome.FhirException;
+import org.joinedup.fhir.internal.access.Caller;
+import org.joinedup.fhir.internal.access.Denials;
 import org.joinedup.fhir.internal.store.HistoryDao;
+import org.joinedup.fhir.internal.store.ResourceDao;
 import org.joinedup.fhir.internal.store.StoredResource;
 
 /** The history interactions at instance, type and system level, with {@code _since}, {@code _at} and {@code _count}. */
 final class HistoryHandler {
 
     private final HistoryDao history;
+    private final ResourceDao resources;
+    private final List<String> allTypes;
     private final int defaultCount;
     private final int maxCount;
 
-    HistoryHandler(HistoryDao history, int defaultCount, int maxCount) {
+    HistoryHandler(HistoryDao history, ResourceDao resources, java.util.Collection<String> allTypes, int defaultCount, int maxCount) {
         this.history = history;
+        this.resources = resources;
+        this.allTypes = List.copyOf(allTypes);
         this.defaultCount = defaultCount;
         this.maxCount = maxCount;
     }
@@ -38,11 +45,19 @@ final class HistoryHandler {
             afterPk = Long.parseLong(parts[1]);
             afterVersion = Integer.parseInt(parts[2]);
         }
-        if (id != null && !history.exists(type, id)) {
-            throw FhirException.notFound("There is no " + type + " with id '" + id + "'");
+        if (id != null) {
+            Long key = history.keyOf(type, id);
+            if (key == null) {
+                throw FhirException.notFound("There is no " + type + " with id '" + id + "'");
+            }
+            List<String> hiddenPatients = resources.hiddenFrom(key);
+            if (hiddenPatients != null) {
+                throw Denials.hidden(type, id, hiddenPatients);
+            }
         }
+        List<String> readable = type == null ? Caller.readableTypes(allTypes) : null;
         List<StoredResource> versions = history.versions(new HistoryDao.Query(type, id, since,
-                at == null ? null : at.low, at == null ? null : at.high, afterTime, afterPk, afterVersion, count + 1));
+                at == null ? null : at.low, at == null ? null : at.high, afterTime, afterPk, afterVersion, count + 1), readable);
         List<Bundles.Link> links = new ArrayList<>();
         String path = base + (type == null ? "" : "/" + type) + (id == null ? "" : "/" + id) + "/_history";
         links.add(new Bundles.Link("self", path + (query.entries().isEmpty() ? "" : "?" + query.toQueryString())));

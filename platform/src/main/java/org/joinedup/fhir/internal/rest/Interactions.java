@@ -2,6 +2,8 @@ package org.joinedup.fhir.internal.rest;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
+import org.joinedup.fhir.FhirAction;
+import org.joinedup.fhir.internal.access.Denials;
 import org.joinedup.fhir.internal.bundle.BundleProcessor;
 import org.joinedup.fhir.internal.model.FhirModel;
 import org.joinedup.fhir.internal.outcome.FhirException;
@@ -87,6 +89,7 @@ public final class Interactions {
             case 2 -> secondLevel(request, base, first, path.get(1), method);
             case 3 -> thirdLevel(request, base, first, path.get(1), path.get(2), method);
             case 4 -> {
+                permit(first, FhirAction.READ);
                 if (path.get(2).equals("_history") && method.equals("GET")) {
                     yield reads.vread(request, first, path.get(1), path.get(3));
                 }
@@ -97,6 +100,13 @@ public final class Interactions {
     }
 
     private FhirResponse typeLevel(FhirRequest request, String base, String type, String method) {
+        switch (method) {
+            case "GET" -> permit(type, FhirAction.SEARCH);
+            case "POST" -> permit(type, FhirAction.CREATE);
+            case "PUT", "PATCH" -> permit(type, FhirAction.UPDATE, FhirAction.SEARCH);
+            case "DELETE" -> permit(type, FhirAction.DELETE, FhirAction.SEARCH);
+            default -> { }
+        }
         return switch (method) {
             case "GET" -> searches.search(request, base, type);
             case "POST" -> writes.create(request, base, type);
@@ -108,6 +118,18 @@ public final class Interactions {
     }
 
     private FhirResponse secondLevel(FhirRequest request, String base, String type, String second, String method) {
+        if (second.equals("_search") || second.equals("_history")) {
+            permit(type, FhirAction.SEARCH);
+        } else if (second.equals("$everything")) {
+            permit(type, FhirAction.READ);
+        } else if (!second.startsWith("$")) {
+            switch (method) {
+                case "GET" -> permit(type, FhirAction.READ);
+                case "PUT", "PATCH" -> permit(type, FhirAction.UPDATE);
+                case "DELETE" -> permit(type, FhirAction.DELETE);
+                default -> { }
+            }
+        }
         if (second.equals("_search")) {
             return only(method, "POST") ? searches.search(request, base, type) : notAllowed(method, List.of(type, second));
         }
@@ -127,6 +149,7 @@ public final class Interactions {
     }
 
     private FhirResponse thirdLevel(FhirRequest request, String base, String type, String id, String third, String method) {
+        permit(type, FhirAction.READ);
         if (third.equals("_history")) {
             return only(method, "GET") ? histories.history(request, base, type, id) : notAllowed(method, List.of(type, id, third));
         }
@@ -134,6 +157,13 @@ public final class Interactions {
             return operations.instanceOperation(request, base, type, id, third);
         }
         throw FhirException.notFound("No FHIR interaction has the URL /" + type + "/" + id + "/" + third);
+    }
+
+    /** Throws 403 unless the caller's scopes and role allow every one of the actions on the type. */
+    private static void permit(String type, FhirAction... actions) {
+        for (FhirAction action : actions) {
+            Denials.requirePermitted(type, action);
+        }
     }
 
     private static boolean only(String method, String allowed) {

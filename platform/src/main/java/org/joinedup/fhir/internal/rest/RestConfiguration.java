@@ -1,6 +1,8 @@
 package org.joinedup.fhir.internal.rest;
 
 import java.util.function.Supplier;
+import org.joinedup.fhir.FhirAccessResolver;
+import org.joinedup.fhir.FhirAuditSink;
 import org.joinedup.fhir.FhirProperties;
 import org.joinedup.fhir.internal.FhirCore;
 import org.joinedup.fhir.internal.bundle.BundleProcessor;
@@ -36,7 +38,7 @@ class RestConfiguration {
         BodyParser bodies = new BodyParser(core.model().context());
         ElementFilter filter = new ElementFilter(core.model());
         EverythingHandler everything = new EverythingHandler(core.store(), new CompartmentDao(jdbc), conditional, reads,
-                properties.maxPageSize());
+                properties.maxPageSize(), core.model().resourceTypeNames());
         byte[] capabilities = CapabilityStatementBuilder.build(core.registry(), core.model().resourceTypeNames(),
                 RestConfiguration.class.getPackage().getImplementationVersion() == null ? "development"
                         : RestConfiguration.class.getPackage().getImplementationVersion());
@@ -45,15 +47,17 @@ class RestConfiguration {
                 new ReadHandler(core.store(), filter),
                 new WriteHandler(core.store(), bodies, conditional, writes, core.flusher()),
                 new SearchHandler(parser, executor, filter),
-                new HistoryHandler(new HistoryDao(jdbc), properties.defaultPageSize(), properties.maxPageSize()),
+                new HistoryHandler(new HistoryDao(jdbc), core.store().dao(), core.model().resourceTypeNames(),
+                        properties.defaultPageSize(), properties.maxPageSize()),
                 new OperationHandler(core.store(), bodies, everything, validator, capabilities),
                 new BundleProcessor(bodies, transactions));
     }
 
     @Bean
-    ServletRegistrationBean<FhirServlet> fhirServlet(Interactions interactions, FhirProperties properties) {
+    ServletRegistrationBean<FhirServlet> fhirServlet(Interactions interactions, FhirProperties properties, FhirAccessResolver resolver,
+                                                     FhirAuditSink audit) {
         ServletRegistrationBean<FhirServlet> registration = new ServletRegistrationBean<>(
-                new FhirServlet(interactions, properties.maxPayloadSize().toBytes()), "/fhir/*");
+                new FhirServlet(interactions, properties.maxPayloadSize().toBytes(), resolver, audit), "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;

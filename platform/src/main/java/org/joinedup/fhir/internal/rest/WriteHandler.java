@@ -169,6 +169,6 @@ final class WriteHandler {
     }
 
     static WriteContext context(FhirRequest request) {
-        return new WriteContext(null, request.header("x-change-reason"));
+        return new WriteContext(org.joinedup.fhir.internal.access.Caller.access().agent().who(), request.header("x-change-reason"));
     }
 }

@@ -126,7 +126,7 @@ final class CriterionSql {
         sql.append(alias + ".pk IN (SELECT x.pk FROM sp_reference x WHERE ").in("x.p", chain.reference().keyIds())
                 .append(" AND x.ttype = ").arg(chain.targetType())
                 .append(" AND x.tid IN (SELECT " + inner + ".res_id FROM resource " + inner + " WHERE " + inner + ".res_type = ")
-                .arg(chain.targetType()).append(" AND NOT " + inner + ".deleted AND ");
+                .arg(chain.targetType()).append(" AND NOT " + inner + ".deleted").andVisible(inner).append(" AND ");
         condition(chain.inner(), chain.targetType(), inner, Set.of(), depth + 1, sql);
         sql.append("))");
     }
@@ -136,7 +136,7 @@ final class CriterionSql {
         sql.append(alias + ".res_id IN (SELECT x.tid FROM sp_reference x WHERE ").in("x.p", has.reference().keyIds())
                 .append(" AND x.ttype = ").arg(type)
                 .append(" AND x.pk IN (SELECT " + inner + ".pk FROM resource " + inner + " WHERE " + inner + ".res_type = ")
-                .arg(has.sourceType()).append(" AND NOT " + inner + ".deleted AND ");
+                .arg(has.sourceType()).append(" AND NOT " + inner + ".deleted").andVisible(inner).append(" AND ");
         condition(has.inner(), has.sourceType(), inner, Set.of(), depth + 1, sql);
         sql.append("))");
     }

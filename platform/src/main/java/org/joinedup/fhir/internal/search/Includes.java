@@ -116,8 +116,15 @@ final class Includes {
         return params;
     }
 
+    /** The resources with these keys that the caller may see and may read. */
     private List<StoredResource> byPk(List<Long> pks) {
-        return jdbc.query(BY_PK, (rs, i) -> mapResource(rs), (Object) longs(pks));
+        Sql sql = new Sql().append(BY_PK).andVisible("r");
+        List<Object> args = new ArrayList<>();
+        args.add(longs(pks));
+        args.addAll(java.util.Arrays.asList(sql.args()));
+        org.joinedup.fhir.FhirAccess.Permissions permissions = org.joinedup.fhir.internal.access.Caller.access().permissions();
+        return jdbc.query(sql.text(), (rs, i) -> mapResource(rs), args.toArray()).stream()
+                .filter(r -> permissions.allows(r.type(), org.joinedup.fhir.FhirAction.READ)).toList();
     }
 
     private static boolean matchesType(String type, String sourceType) {
@@ -131,6 +138,7 @@ final class Includes {
     static StoredResource mapResource(ResultSet rs) throws SQLException {
         byte[] json = rs.getBytes("content");
         Timestamp updated = rs.getTimestamp("last_updated");
+        org.joinedup.fhir.internal.access.Caller.disclosed(rs.getLong("pk"), rs.getString("res_type"), rs.getString("res_id"));
         return new StoredResource(rs.getLong("pk"), rs.getString("res_type"), rs.getString("res_id"), rs.getInt("version"),
                 updated.toInstant(), json == null, rs.getString("method"), json);
     }

@@ -50,7 +50,7 @@ final class NewestFirstQuery {
                 .append(" (SELECT l.pk FROM c l ORDER BY l.hi " + lastOrder + " LIMIT 1) AS last_pk FROM c)")
                 .append(", m AS (SELECT " + SearchQuery.RESULT_COLUMNS + ", c.hi::text AS sk0, c.hi AS hi_order")
                 .append(" FROM c JOIN resource r ON r.pk = c.pk JOIN resource_version v ON v.pk = r.pk AND v.version = r.version")
-                .append(" WHERE r.res_type = ").arg(spec.type()).append(" AND NOT r.deleted")
+                .append(" WHERE r.res_type = ").arg(spec.type()).append(" AND NOT r.deleted").andVisible("r")
                 // a resource with several dates appears once, at its latest
                 .append(" AND NOT EXISTS (SELECT 1 FROM sp_date e WHERE e.pk = c.pk AND e.p = ").arg(dateParam)
                 .append(" AND e.comp = ").arg(comp).append(" AND (e.hi > c.hi OR (e.hi = c.hi AND e.ctid > c.t)))");

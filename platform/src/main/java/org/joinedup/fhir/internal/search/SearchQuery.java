@@ -15,7 +15,7 @@ final class SearchQuery {
 
     /** The WHERE clause shared by the page and count queries. */
     static void where(SearchSpec spec, CriterionSql criteria, Set<Long> comps, Sql sql) {
-        sql.append(" WHERE r.res_type = ").arg(spec.type()).append(" AND NOT r.deleted");
+        sql.append(" WHERE r.res_type = ").arg(spec.type()).append(" AND NOT r.deleted").andVisible("r");
         for (Criterion criterion : spec.criteria()) {
             sql.append(" AND ");
             criteria.condition(criterion, spec.type(), "r", comps, 0, sql);

@@ -45,6 +45,16 @@ final class Sql {
         return append(column + " IN ").args(values);
     }
 
+    /** Appends {@code AND <the row is visible to the caller>} for the resource row aliased as given. */
+    Sql andVisible(String alias) {
+        org.joinedup.fhir.internal.access.VisibleSql visible = org.joinedup.fhir.internal.access.VisibleSql.on(alias);
+        if (visible.filters()) {
+            text.append(" AND ").append(visible.text());
+            args.addAll(visible.args());
+        }
+        return this;
+    }
+
     Sql append(Sql other) {
         text.append(other.text);
         args.addAll(other.args);

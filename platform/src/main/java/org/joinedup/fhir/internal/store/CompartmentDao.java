@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.joinedup.fhir.internal.access.VisibleSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads a patient's compartment: every current resource whose row names the patient, in key order. */
@@ -53,6 +54,11 @@ public final class CompartmentDao {
     }
 
     private static void filters(List<String> types, Instant since, StringBuilder sql, List<Object> args) {
+        VisibleSql visible = VisibleSql.on("r");
+        if (visible.filters()) {
+            sql.append(" AND ").append(visible.text());
+            args.addAll(visible.args());
+        }
         if (types != null && !types.isEmpty()) {
             sql.append(" AND r.res_type = ANY (?)");
             args.add(types.toArray(String[]::new));

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.joinedup.fhir.internal.access.VisibleSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,9 +24,20 @@ public final class HistoryDao {
         this.jdbc = jdbc;
     }
 
-    public List<StoredResource> versions(Query q) {
-        StringBuilder sql = new StringBuilder("SELECT " + ResourceDao.VERSION_COLUMNS + " FROM resource_version v WHERE TRUE");
+    public List<StoredResource> versions(Query q, List<String> readableTypes) {
+        VisibleSql visible = VisibleSql.on("r");
+        StringBuilder sql = new StringBuilder("SELECT " + ResourceDao.VERSION_COLUMNS + " FROM resource_version v");
         List<Object> args = new ArrayList<>();
+        if (visible.filters()) {
+            // a version is shown when its resource, as it now stands, is visible
+            sql.append(" JOIN resource r ON r.pk = v.pk AND ").append(visible.text());
+            args.addAll(visible.args());
+        }
+        sql.append(" WHERE TRUE");
+        if (readableTypes != null) {
+            sql.append(" AND v.res_type = ANY (?)");
+            args.add(readableTypes.toArray(String[]::new));
+        }
         if (q.id() != null) {
             sql.append(" AND v.pk = (SELECT pk FROM resource WHERE res_type = ? AND res_id = ?)");
             args.add(q.type());
@@ -55,9 +67,8 @@ public final class HistoryDao {
         return jdbc.query(sql.toString(), ResourceDao.VERSION_MAPPER, args.toArray());
     }
 
-    /** Whether the resource has ever existed. */
-    public boolean exists(String type, String id) {
-        Integer found = jdbc.query("SELECT 1 FROM resource WHERE res_type = ? AND res_id = ?", rs -> rs.next() ? 1 : null, type, id);
-        return found != null;
+    /** The resource's key, or null if it never existed. */
+    public Long keyOf(String type, String id) {
+        return jdbc.query("SELECT pk FROM resource WHERE res_type = ? AND res_id = ?", rs -> rs.next() ? rs.getLong(1) : null, type, id);
     }
 }

@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.joinedup.fhir.internal.access.Caller;
+import org.joinedup.fhir.internal.access.VisibleSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -46,6 +48,40 @@ public final class ResourceDao {
                 .stream().findFirst();
     }
 
+    /**
+     * The patients of a stored resource the caller may not see, or null when the caller may see it.
+     * Callers who see everything are not asked.
+     */
+    public List<String> hiddenFrom(long pk) {
+        VisibleSql visible = VisibleSql.on("r");
+        if (!visible.filters()) {
+            return null;
+        }
+        List<Object> args = new java.util.ArrayList<>(visible.args());
+        args.add(pk);
+        return jdbc.query("SELECT r.patients, " + visible.text() + " FROM resource r WHERE r.pk = ?", rs -> {
+            if (!rs.next() || rs.getBoolean(2)) {
+                return null;
+            }
+            java.sql.Array patients = rs.getArray(1);
+            return patients == null ? List.of() : List.of((String[]) patients.getArray());
+        }, args.toArray());
+    }
+
+    /** Whether the caller could see a resource in these patients' compartments with these labels. */
+    public boolean wouldBeVisible(java.util.Set<String> patients, java.util.Set<String> labels) {
+        VisibleSql visible = VisibleSql.on("r");
+        if (!visible.filters()) {
+            return true;
+        }
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(patients.toArray(String[]::new));
+        args.add(labels.toArray(String[]::new));
+        args.addAll(visible.args());
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT " + visible.text()
+                + " FROM (SELECT nullif(?::text[], '{}') AS patients, nullif(?::text[], '{}') AS labels) r", Boolean.class, args.toArray()));
+    }
+
     /** Fresh primary keys for new resources. */
     public long[] allocatePks(int count) {
         List<Long> keys = jdbc.queryForList("SELECT nextval('resource_pk_seq') FROM generate_series(1, ?)", Long.class, count);
@@ -56,6 +92,7 @@ public final class ResourceDao {
         byte[] json = rs.getBytes(7);
         Timestamp updated = rs.getTimestamp(5);
         Instant lastUpdated = updated.toInstant();
+        Caller.disclosed(rs.getLong(1), rs.getString(2), rs.getString(3));
         return new StoredResource(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), lastUpdated,
                 json == null, rs.getString(6), json);
     }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import org.joinedup.fhir.internal.access.Caller;
+import org.joinedup.fhir.internal.access.Denials;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.joinedup.fhir.internal.outcome.FhirException;
@@ -35,10 +38,26 @@ public final class ResourceStore {
         requireValidId(id);
         StoredResource current = dao.current(type, id)
                 .orElseThrow(() -> FhirException.notFound("There is no " + type + " with id '" + id + "'"));
+        requireVisible(current.pk(), type, id);
         if (current.deleted()) {
             throw FhirException.gone(type + "/" + id + " was deleted (version " + current.version() + ")");
         }
         return current;
+    }
+
+    /** Throws (403 or 404, see {@link Denials#hidden}) unless the caller may see the stored resource. */
+    private void requireVisible(long pk, String type, String id) {
+        List<String> hiddenPatients = dao.hiddenFrom(pk);
+        if (hiddenPatients != null) {
+            throw Denials.hidden(type, id, hiddenPatients);
+        }
+    }
+
+    /** Throws 403 unless the caller could see the version about to be written. */
+    private void requireVisible(String type, Prepared prepared) {
+        if (!dao.wouldBeVisible(prepared.rows().patients, prepared.rows().labels)) {
+            throw Denials.cannotWrite(type);
+        }
     }
 
     public StoredResource vread(String type, String id, String versionId) {
@@ -51,6 +70,7 @@ public final class ResourceStore {
         }
         StoredResource stored = dao.version(type, id, version)
                 .orElseThrow(() -> FhirException.notFound("There is no version " + versionId + " of " + type + "/" + id));
+        requireVisible(stored.pk(), type, id);
         if (stored.deleted()) {
             throw FhirException.gone("Version " + versionId + " of " + type + "/" + id + " is a deletion");
         }
@@ -76,6 +96,8 @@ public final class ResourceStore {
     private WriteResult create(WriteBatch batch, String type, String id, ObjectNode resource, WriteContext context, String method) {
         Instant now = now();
         Prepared prepared = preparer.prepare(resource, id, 1, now);
+        requireVisible(type, prepared);
+        Caller.wrote(type, id, prepared.rows().patients);
         NewVersion version = new NewVersion(0, type, id, 1, now, method, prepared.json(), prepared.rows(), true,
                 context.changedBy(), context.reason(), prepared.references());
         batch.add(version);
@@ -103,9 +125,12 @@ public final class ResourceStore {
             return create(batch, type, id, resource, context, "PUT");
         }
         ResourceDao.Current state = current.get();
+        requireVisible(state.pk(), type, id);
         int version = state.version() + 1;
         Instant now = now();
         Prepared prepared = preparer.prepare(resource, id, version, now);
+        requireVisible(type, prepared);
+        Caller.wrote(type, id, prepared.rows().patients);
         if (!state.deleted() && ResourcePreparer.sameContent(prepared.resource(), state.json())) {
             return new WriteResult(dao.current(type, id).orElseThrow(), false, false);
         }
@@ -125,6 +150,8 @@ public final class ResourceStore {
             return Optional.empty();
         }
         ResourceDao.Current state = current.get();
+        requireVisible(state.pk(), type, id);
+        Caller.disclosed(state.pk(), type, id);
         NewVersion deletion = new NewVersion(state.pk(), type, id, state.version() + 1, now(), "DELETE", null, null,
                 false, context.changedBy(), context.reason(), java.util.List.of());
         batch.add(deletion);

@@ -42,10 +42,10 @@ final class VersionWriter {
     }
 
     private static void insertResources(PGConnection connection, List<NewVersion> created) throws SQLException {
-        copy(connection, "resource (pk, res_type, res_id, version, last_updated, deleted, patients)", !created.isEmpty(), rows -> {
+        copy(connection, "resource (pk, res_type, res_id, version, last_updated, deleted, patients, labels)", !created.isEmpty(), rows -> {
             for (NewVersion v : created) {
                 rows.value(v.pk()).value(v.type()).value(v.id()).value(v.version()).value(v.lastUpdated().toString())
-                        .value(Boolean.toString(v.deletion())).value(patientArray(v));
+                        .value(Boolean.toString(v.deletion())).value(patientArray(v)).value(labelArray(v));
                 rows.endRow();
             }
         });
@@ -56,13 +56,19 @@ final class VersionWriter {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE resource SET version = ?, last_updated = ?, deleted = ?, patients = ?::text[] WHERE pk = ?")) {
+                "UPDATE resource SET version = ?, last_updated = ?, deleted = ?,"
+                        // a deletion keeps the compartments and labels, so the deleted resource stays as visible as it was
+                        + " patients = CASE WHEN ? THEN patients ELSE ?::text[] END, labels = CASE WHEN ? THEN labels ELSE ?::text[] END"
+                        + " WHERE pk = ?")) {
             for (NewVersion v : updates) {
                 statement.setInt(1, v.version());
                 statement.setTimestamp(2, Timestamp.from(v.lastUpdated()));
                 statement.setBoolean(3, v.deletion());
-                statement.setString(4, patientArray(v));
-                statement.setLong(5, v.pk());
+                statement.setBoolean(4, v.deletion());
+                statement.setString(5, patientArray(v));
+                statement.setBoolean(6, v.deletion());
+                statement.setString(7, labelArray(v));
+                statement.setLong(8, v.pk());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -158,11 +164,19 @@ final class VersionWriter {
     }
 
     private static String patientArray(NewVersion v) {
-        if (v.rows() == null || v.rows().patients.isEmpty()) {
+        return v.rows() == null ? null : textArray(v.rows().patients);
+    }
+
+    private static String labelArray(NewVersion v) {
+        return v.rows() == null ? null : textArray(v.rows().labels);
+    }
+
+    private static String textArray(Set<String> values) {
+        if (values.isEmpty()) {
             return null;
         }
         StringBuilder array = new StringBuilder("{");
-        for (String id : v.rows().patients) {
+        for (String id : values) {
             if (array.length() > 1) {
                 array.append(',');
             }

@@ -1,0 +1,129 @@
+package org.joinedup.access.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import jakarta.servlet.http.HttpServletRequest;
+import org.joinedup.access.Role;
+import org.joinedup.fhir.FhirAccess;
+import org.joinedup.fhir.FhirAccessResolver;
+import org.joinedup.fhir.FhirAgent;
+import org.joinedup.fhir.Visibility;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the bearer token of a FHIR request into what its caller may do: the SMART scopes it carries,
+ * narrowed by the user's role, and the records visible to a patient (their own), to staff (those in a care
+ * relationship with them or their organisation, and break-glass grants) or to a system (all).
+ */
+@Component
+class JwtAccessResolver implements FhirAccessResolver {
+
+    /** A caller with no valid token: nothing allowed, nothing visible. */
+    static final FhirAccess NOBODY = new FhirAccess(new FhirAgent("anonymous", "anonymous", null, null, null, null),
+            (type, action) -> false, new Visibility(false, Set.of(), Set.of(), RolePolicy.SENSITIVE), false);
+
+    private final BreakGlassGrants breakGlass;
+
+    JwtAccessResolver(BreakGlassGrants breakGlass) {
+        this.breakGlass = breakGlass;
+    }
+
+    @Override
+    public FhirAccess resolve(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof JwtAuthenticationToken token)) {
+            return NOBODY;
+        }
+        return resolve(token.getToken());
+    }
+
+    FhirAccess resolve(Jwt jwt) {
+        List<SmartScope> scopes = scopes(jwt);
+        String kind = kind(jwt);
+        String client = jwt.getClaimAsString("client_id");
+        return switch (kind) {
+            case "system" -> new FhirAccess(new FhirAgent(jwt.getSubject(), "system", null, null, client, "TREAT"),
+                    permitted(scopes, "system"), Visibility.EVERYTHING, false);
+            case "patient" -> patient(jwt, scopes, client);
+            case "staff" -> staff(jwt, scopes, client);
+            default -> NOBODY;
+        };
+    }
+
+    private FhirAccess patient(Jwt jwt, List<SmartScope> scopes, String client) {
+        Set<String> patients = new HashSet<>();
+        String own = jwt.getClaimAsString("patient");
+        if (own != null) {
+            patients.add(own);
+        }
+        List<String> proxied = jwt.getClaimAsStringList("proxy_for");
+        if (proxied != null) {
+            patients.addAll(proxied);
+        }
+        FhirAccess.Permissions scoped = permitted(scopes, "patient");
+        return new FhirAccess(new FhirAgent(jwt.getSubject(), "patient", null, null, client, "PATRQT"),
+                (type, action) -> scoped.allows(type, action) && RolePolicy.patientAllows(type, action),
+                new Visibility(false, patients, Set.of(), RolePolicy.HIDDEN_FROM_PATIENTS), false);
+    }
+
+    private FhirAccess staff(Jwt jwt, List<SmartScope> scopes, String client) {
+        Role role = Role.ofClaim(jwt.getClaimAsString("role"));
+        if (role == null) {
+            return NOBODY;
+        }
+        String organization = jwt.getClaimAsString("organization");
+        Set<String> parties = new HashSet<>();
+        if (organization != null) {
+            parties.add("Organization/" + organization);
+        }
+        String fhirUser = jwt.getClaimAsString("fhirUser");
+        if (fhirUser != null && (fhirUser.startsWith("Practitioner/") || fhirUser.startsWith("PractitionerRole/"))) {
+            parties.add(fhirUser);
+        }
+        boolean relationship = RolePolicy.needsRelationship(role);
+        BreakGlassGrants.Active grants = relationship ? breakGlass.active(jwt.getSubject()) : BreakGlassGrants.Active.NONE;
+        FhirAccess.Permissions scoped = permitted(scopes, "user");
+        Visibility visibility = new Visibility(false, grants.patients(), relationship ? parties : Set.of(), RolePolicy.hiddenLabels(role));
+        return new FhirAccess(new FhirAgent(jwt.getSubject(), "staff", role.claim(), organization, client,
+                grants.patients().isEmpty() ? "TREAT" : "ETREAT"),
+                (type, action) -> scoped.allows(type, action) && RolePolicy.allows(role, type, action), visibility, relationship);
+    }
+
+    private static String kind(Jwt jwt) {
+        String kind = jwt.getClaimAsString("joinedup_kind");
+        return kind == null ? "unknown" : kind;
+    }
+
+    private static List<SmartScope> scopes(Jwt jwt) {
+        List<SmartScope> scopes = new ArrayList<>();
+        Object claim = jwt.getClaims().get("scope");
+        List<String> values = claim instanceof String text ? List.of(text.split(" "))
+                : claim instanceof java.util.Collection<?> collection ? collection.stream().map(Object::toString).toList() : List.of();
+        for (String value : values) {
+            SmartScope scope = SmartScope.parse(value);
+            if (scope != null) {
+                scopes.add(scope);
+            }
+        }
+        return scopes;
+    }
+
+    /** The scopes of one context (a system's system/ scopes, a patient's patient/ scopes, staff's user/ scopes). */
+    private static FhirAccess.Permissions permitted(List<SmartScope> scopes, String context) {
+        List<SmartScope> relevant = scopes.stream().filter(s -> s.context().equals(context)).toList();
+        return (type, action) -> {
+            for (SmartScope scope : relevant) {
+                if (scope.allows(type, action)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package org.joinedup.access.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Everything outside the FHIR API and the provider's endpoints: discovery documents and health are public;
+ * other operational endpoints need a bearer token; pages need a signed-in session.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+            + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain webChain(HttpSecurity http, JwtDecoder tokens) throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/.well-known/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/auth/login", "/error", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(tokens)))
+                .formLogin(Customizer.withDefaults())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+}

@@ -1,0 +1,81 @@
+package org.joinedup.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.joinedup.fhir.FhirApiTest;
+import org.joinedup.fhir.FhirClient;
+import org.joinedup.fhir.Tokens;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * An administrator with direct database access edits an audit row: verification finds the first broken link.
+ * And when the audit cannot be written, the access is refused. (Its own database: it breaks the chain.)
+ */
+@TestPropertySource(properties = "spring.application.name=joinedup-audit-tampering")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditTamperingTest extends FhirApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private JsonNode verify() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/staff/api/audit/verify"))
+                .header("Authorization", "Bearer " + Tokens.system(port)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return FhirClient.JSON.readTree(response.body());
+    }
+
+    @Test
+    @Order(1)
+    void anUntouchedChainVerifies() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            fhir.get("/Patient?_count=1");
+        }
+        JsonNode verdict = verify();
+        assertThat(verdict.path("intact").asBoolean()).isTrue();
+        assertThat(verdict.path("entries").asLong()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    @Order(2)
+    void anEditedRowIsTheFirstBrokenLink() throws Exception {
+        fhir.get("/Patient?_count=2");
+        Long target = jdbc.queryForObject("SELECT min(seq) + 2 FROM audit_event", Long.class);
+        jdbc.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update");
+        try {
+            jdbc.update("UPDATE audit_event SET agent = 'nobody' WHERE seq = ?", target);
+        } finally {
+            jdbc.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+        }
+        JsonNode verdict = verify();
+        assertThat(verdict.path("intact").asBoolean()).isFalse();
+        assertThat(verdict.path("firstBroken").asLong()).isEqualTo(target);
+        assertThat(verdict.path("reason").asText()).contains("does not match its hash");
+    }
+
+    @Test
+    @Order(3)
+    void whenTheAuditCannotBeWrittenTheReadIsRefused() {
+        jdbc.execute("ALTER TABLE audit_event RENAME TO audit_event_away");
+        try {
+            FhirClient.Response response = fhir.get("/Patient?_count=1");
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.body()).contains("could not be recorded in the audit").doesNotContain("\"entry\"");
+        } finally {
+            jdbc.execute("ALTER TABLE audit_event_away RENAME TO audit_event");
+        }
+        assertThat(fhir.get("/Patient?_count=1").status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,78 @@
+package org.joinedup.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.joinedup.fhir.FhirApiTest;
+import org.joinedup.fhir.FhirClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every FHIR interaction, refused or not, leaves one BALP AuditEvent naming who, what, which patient, and the outcome. */
+class AuditTrailTest extends FhirApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Map<String, Object> lastEntryAbout(String patient) {
+        return jdbc.queryForMap("SELECT * FROM audit_event WHERE patients @> ARRAY[?]::text[] ORDER BY seq DESC LIMIT 1", patient);
+    }
+
+    @Test
+    void aReadIsRecordedWithItsPatientAgentAndOutcome() throws Exception {
+        String patient = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Audited\"}]}")).path("id").asText();
+        fhir.get("/Patient/" + patient);
+
+        Map<String, Object> row = lastEntryAbout(patient);
+        assertThat(row.get("action")).isEqualTo("read");
+        assertThat(row.get("outcome")).isEqualTo("200");
+        assertThat(row.get("client_id")).isEqualTo("joinedup-demo");
+        JsonNode event = FhirClient.JSON.readTree((String) row.get("content"));
+        assertThat(event.path("resourceType").asText()).isEqualTo("AuditEvent");
+        assertThat(event.path("type").path("code").asText()).isEqualTo("rest");
+        assertThat(event.path("subtype").path(0).path("code").asText()).isEqualTo("read");
+        assertThat(event.path("action").asText()).isEqualTo("R");
+        assertThat(event.path("outcome").asText()).isEqualTo("0");
+        assertThat(event.path("entity").toString()).contains("Patient/" + patient);
+        assertThat(event.path("agent").path(0).path("requestor").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSearchRecordsEveryPatientWhoseDataItReturned() {
+        String a = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"SearchAuditA\"}]}")).path("id").asText();
+        String b = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"SearchAuditB\"}]}")).path("id").asText();
+        fhir.get("/Patient?_id=" + a + "," + b);
+
+        Map<String, Object> row = lastEntryAbout(a);
+        assertThat(row.get("action")).isEqualTo("search");
+        assertThat(List.of((String[]) toArray(row.get("patients")))).contains(a, b);
+    }
+
+    @Test
+    void aRefusalIsRecordedToo() {
+        fhir.get("/Patient/does-not-exist-" + System.nanoTime());
+        Integer refusals = jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE outcome = '404' AND content LIKE '%does-not-exist%'",
+                Integer.class);
+        assertThat(refusals).isPositive();
+    }
+
+    @Test
+    void theAuditCannotBeChangedOrDeletedThroughTheDatabaseConnection() {
+        fhir.get("/metadata");
+        fhir.get("/Patient?_count=1");
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET agent = 'someone-else'")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event")).hasMessageContaining("append-only");
+    }
+
+    private static Object toArray(Object sqlArray) {
+        try {
+            return ((java.sql.Array) sqlArray).getArray();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
