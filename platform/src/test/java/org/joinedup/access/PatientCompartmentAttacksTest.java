@@ -115,7 +115,9 @@ class PatientCompartmentAttacksTest extends FhirApiTest {
         String takeOver = "{\"resourceType\":\"Observation\",\"id\":\"" + bobsObservation + "\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
                 + "\"subject\":{\"reference\":\"Patient/" + alice + "\"}}";
         assertThat(asAlice.put("/Observation/" + bobsObservation, takeOver).status()).isEqualTo(404);
-        assertThat(asAlice.delete("/Observation/" + bobsObservation).status()).isEqualTo(404);
+        // patients delete nothing at all (their role), let alone another patient's data
+        assertThat(asAlice.delete("/Observation/" + bobsObservation).status()).isEqualTo(403);
+        assertThat(fhir.get("/Observation/" + bobsObservation).status()).isEqualTo(200);
     }
 
     @Test

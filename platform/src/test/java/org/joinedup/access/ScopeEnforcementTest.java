@@ -41,7 +41,7 @@ class ScopeEnforcementTest extends FhirApiTest {
     @Test
     void aChainOrReverseChainIntoAnUnscopedTypeIsRefused() {
         assertThat(feed.get("/Observation?subject:Patient.family=Scoped").status()).isEqualTo(403);
-        assertThat(feed.get("/Observation?_has:Condition:subject:code=x").status()).isEqualTo(403);
+        assertThat(feed.get("/Observation?_has:DiagnosticReport:result:code=x").status()).isEqualTo(403);
     }
 
     @Test

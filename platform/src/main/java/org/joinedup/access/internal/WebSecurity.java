@@ -23,7 +23,7 @@ class WebSecurity {
     @Order(10)
     SecurityFilterChain webChain(HttpSecurity http, JwtDecoder tokens) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/.well-known/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                        .requestMatchers("/.well-known/**", "/auth/.well-known/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/auth/login", "/error", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(tokens)))

@@ -29,7 +29,8 @@ class AuditController {
 
     static void requireAuditor(Jwt token) {
         boolean system = token != null && "system".equals(token.getClaimAsString("joinedup_kind"));
-        boolean auditor = token != null && AUDIT_ROLES.contains(token.getClaimAsString("role"));
+        String role = token == null ? null : token.getClaimAsString("role");
+        boolean auditor = role != null && AUDIT_ROLES.contains(role);
         if (!system && !auditor) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only information governance auditors and operators may use the audit tools");
         }
