@@ -12,7 +12,7 @@ package org.joinedup.fhir;
 public record FhirAccess(FhirAgent agent, Permissions permissions, Visibility visibility, boolean relationshipRequired) {
 
     /** The rules of an internal caller acting for the platform itself. */
-    public static final FhirAccess SYSTEM = new FhirAccess(new FhirAgent("joinedup", "system", null, null, null, "HOPERAT"),
+    public static final FhirAccess SYSTEM = new FhirAccess(new FhirAgent("joinedup", "system", null, null, null, "HOPERAT", null),
             (type, action) -> true, Visibility.EVERYTHING, false);
 
     /** Whether an action on a resource type is allowed. */

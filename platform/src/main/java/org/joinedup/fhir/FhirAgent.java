@@ -8,7 +8,13 @@ package org.joinedup.fhir;
  * @param role the user's role, or null
  * @param organization the ODS code of the user's organisation, or null
  * @param clientId the OAuth client used
- * @param purposeOfUse why (a v3 PurposeOfUse code: TREAT, ETREAT for break-glass, ...)
+ * @param purposeOfUse why, usually (a v3 PurposeOfUse code: TREAT, PATRQT, HOPERAT); ETREAT replaces it for break-glass patients
+ * @param breakGlassPatients the patients whose records the agent holds break-glass grants for
  */
-public record FhirAgent(String who, String kind, String role, String organization, String clientId, String purposeOfUse) {
+public record FhirAgent(String who, String kind, String role, String organization, String clientId, String purposeOfUse,
+                        java.util.Set<String> breakGlassPatients) {
+
+    public FhirAgent {
+        breakGlassPatients = breakGlassPatients == null ? java.util.Set.of() : java.util.Set.copyOf(breakGlassPatients);
+    }
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class JwtAccessResolver implements FhirAccessResolver {
 
     /** A caller with no valid token: nothing allowed, nothing visible. */
-    static final FhirAccess NOBODY = new FhirAccess(new FhirAgent("anonymous", "anonymous", null, null, null, null),
+    static final FhirAccess NOBODY = new FhirAccess(new FhirAgent("anonymous", "anonymous", null, null, null, null, null),
             (type, action) -> false, new Visibility(false, Set.of(), Set.of(), RolePolicy.SENSITIVE), false);
 
     private final BreakGlassGrants breakGlass;
@@ -48,7 +48,7 @@ class JwtAccessResolver implements FhirAccessResolver {
         String kind = kind(jwt);
         String client = jwt.getClaimAsString("client_id");
         return switch (kind) {
-            case "system" -> new FhirAccess(new FhirAgent(jwt.getSubject(), "system", null, null, client, "TREAT"),
+            case "system" -> new FhirAccess(new FhirAgent(jwt.getSubject(), "system", null, null, client, "TREAT", null),
                     permitted(scopes, "system"), Visibility.EVERYTHING, false);
             case "patient" -> patient(jwt, scopes, client);
             case "staff" -> staff(jwt, scopes, client);
@@ -67,7 +67,7 @@ class JwtAccessResolver implements FhirAccessResolver {
             patients.addAll(proxied);
         }
         FhirAccess.Permissions scoped = permitted(scopes, "patient");
-        return new FhirAccess(new FhirAgent(jwt.getSubject(), "patient", null, null, client, "PATRQT"),
+        return new FhirAccess(new FhirAgent(jwt.getSubject(), "patient", null, null, client, "PATRQT", null),
                 (type, action) -> scoped.allows(type, action) && RolePolicy.patientAllows(type, action),
                 new Visibility(false, patients, Set.of(), RolePolicy.HIDDEN_FROM_PATIENTS), false);
     }
@@ -80,6 +80,7 @@ class JwtAccessResolver implements FhirAccessResolver {
         String organization = jwt.getClaimAsString("organization");
         Set<String> parties = new HashSet<>();
         if (organization != null) {
+            parties.add("ods:" + organization);
             parties.add("Organization/" + organization);
         }
         String fhirUser = jwt.getClaimAsString("fhirUser");
@@ -90,8 +91,7 @@ class JwtAccessResolver implements FhirAccessResolver {
         BreakGlassGrants.Active grants = relationship ? breakGlass.active(jwt.getSubject()) : BreakGlassGrants.Active.NONE;
         FhirAccess.Permissions scoped = permitted(scopes, "user");
         Visibility visibility = new Visibility(false, grants.patients(), relationship ? parties : Set.of(), RolePolicy.hiddenLabels(role));
-        return new FhirAccess(new FhirAgent(jwt.getSubject(), "staff", role.claim(), organization, client,
-                grants.patients().isEmpty() ? "TREAT" : "ETREAT"),
+        return new FhirAccess(new FhirAgent(jwt.getSubject(), "staff", role.claim(), organization, client, "TREAT", grants.patients()),
                 (type, action) -> scoped.allows(type, action) && RolePolicy.allows(role, type, action), visibility, relationship);
     }
 

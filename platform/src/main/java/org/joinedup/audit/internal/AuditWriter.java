@@ -144,9 +144,10 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
             }
         }
         List<String> patientList = List.copyOf(patients);
+        boolean breakGlass = patientList.stream().anyMatch(interaction.agent().breakGlassPatients()::contains);
         return new AuditEntry(seq, now, interaction.agent().who(), interaction.agent().organization(), interaction.agent().clientId(),
-                interaction.interaction(), Integer.toString(interaction.status()), "ETREAT".equals(interaction.agent().purposeOfUse()),
-                patientList, BalpEvents.of(interaction, now, patientList));
+                interaction.interaction(), Integer.toString(interaction.status()), breakGlass,
+                patientList, BalpEvents.of(interaction, now, patientList, breakGlass));
     }
 
     private static void bind(PreparedStatement insert, Connection connection, AuditEntry entry, String previous, String hash)

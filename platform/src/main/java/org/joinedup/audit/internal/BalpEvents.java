@@ -25,7 +25,7 @@ final class BalpEvents {
     private BalpEvents() {
     }
 
-    static String of(FhirInteraction interaction, Instant recorded, List<String> patients) {
+    static String of(FhirInteraction interaction, Instant recorded, List<String> patients, boolean breakGlass) {
         ObjectNode event = JSON.createObjectNode();
         event.put("resourceType", "AuditEvent");
         event.putObject("type").put("system", "http://terminology.hl7.org/CodeSystem/audit-event-type").put("code", "rest")
@@ -37,9 +37,10 @@ final class BalpEvents {
         event.put("outcome", interaction.status() < 400 ? "0" : interaction.status() < 500 ? "4" : "8");
         event.put("outcomeDesc", interaction.status() + (interaction.detail() == null ? "" : " " + interaction.detail()));
         FhirAgent agent = interaction.agent();
-        if (agent.purposeOfUse() != null) {
+        String purpose = breakGlass ? "ETREAT" : agent.purposeOfUse();
+        if (purpose != null) {
             event.putArray("purposeOfEvent").addObject().putArray("coding").addObject()
-                    .put("system", "http://terminology.hl7.org/CodeSystem/v3-ActReason").put("code", agent.purposeOfUse());
+                    .put("system", "http://terminology.hl7.org/CodeSystem/v3-ActReason").put("code", purpose);
         }
         agents(event.putArray("agent"), agent);
         event.putObject("source").put("site", "JoinedUp").putObject("observer").put("display", "JoinedUp FHIR API");

@@ -11,6 +11,7 @@ import org.joinedup.fhir.internal.model.FhirModel;
 import org.joinedup.fhir.internal.param.SearchParamRegistry;
 import org.joinedup.fhir.internal.path.PathEvaluator;
 import org.joinedup.fhir.internal.store.ReferenceIntegrity;
+import org.joinedup.fhir.internal.store.RelationshipWriter;
 import org.joinedup.fhir.internal.store.ResourceDao;
 import org.joinedup.fhir.internal.store.ResourcePreparer;
 import org.joinedup.fhir.internal.store.ResourceStore;
@@ -25,16 +26,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FhirConfiguration {
 
     @Bean
-    FhirCore fhirCore(FhirProperties properties, JdbcTemplate jdbc, DataSource dataSource, Supplier<ProfileValidator> validator) {
+    FhirCore fhirCore(FhirProperties properties, JdbcTemplate jdbc, DataSource dataSource, Supplier<ProfileValidator> validator,
+                      java.util.List<org.joinedup.fhir.CareRelationshipRule> relationshipRules) {
         FhirDefinitions.Definitions definitions = FhirDefinitions.get();
         FhirModel model = definitions.model();
         SearchParamRegistry registry = definitions.registry();
-        IndexExtractor extractor = new IndexExtractor(registry, new PathEvaluator(model), properties.baseUrl());
+        IndexExtractor extractor = new IndexExtractor(registry, new PathEvaluator(model), properties.baseUrl(), relationshipRules,
+                name -> model.resourceType(name) != null);
         ResourcePreparer preparer = new ResourcePreparer(new StructureChecker(model), extractor,
                 properties.validateOnWrite() ? validator : null);
         ResourceDao dao = new ResourceDao(jdbc);
         VersionFlusher flusher = new VersionFlusher(dataSource, dao,
-                new ReferenceIntegrity(jdbc, properties.baseUrl(), properties.enforceReferentialIntegrity()));
+                new ReferenceIntegrity(jdbc, properties.baseUrl(), properties.enforceReferentialIntegrity()),
+                RelationshipWriter.of(registry));
         return new FhirCore(model, registry, new ResourceStore(dao, preparer), flusher);
     }
 

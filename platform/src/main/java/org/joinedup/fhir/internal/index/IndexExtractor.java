@@ -3,6 +3,7 @@ package org.joinedup.fhir.internal.index;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.joinedup.fhir.CareRelationshipRule;
 import org.joinedup.fhir.internal.index.IndexRows.CompositeRow;
 import org.joinedup.fhir.internal.index.IndexRows.DateRow;
 import org.joinedup.fhir.internal.index.IndexRows.NumberRow;
@@ -29,10 +30,19 @@ public final class IndexExtractor {
     private final PathEvaluator evaluator;
     private final String baseUrl;
 
+    private final CareRelationships relationships;
+
     public IndexExtractor(SearchParamRegistry registry, PathEvaluator evaluator, String baseUrl) {
+        this(registry, evaluator, baseUrl, List.of(), name -> true);
+    }
+
+    /** @param rules how resources establish care relationships; @param isTypeName tells resource type names, for parsing their paths */
+    public IndexExtractor(SearchParamRegistry registry, PathEvaluator evaluator, String baseUrl, List<CareRelationshipRule> rules,
+                          java.util.function.Predicate<String> isTypeName) {
         this.registry = registry;
         this.evaluator = evaluator;
         this.baseUrl = baseUrl;
+        this.relationships = new CareRelationships(rules, new org.joinedup.fhir.internal.path.PathParser(isTypeName), evaluator, baseUrl);
     }
 
     public IndexRows extract(ObjectNode resource, ElementType type, String id) {
@@ -47,6 +57,7 @@ public final class IndexExtractor {
         if (type.name().equals("Patient") && id != null) {
             rows.patients.add(id);
         }
+        relationships.extract(type.name(), root, rows);
         for (com.fasterxml.jackson.databind.JsonNode label : resource.path("meta").path("security")) {
             if (label.path("code").isTextual()) {
                 rows.labels.add(label.path("code").textValue());

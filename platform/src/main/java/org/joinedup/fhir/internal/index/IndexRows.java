@@ -53,6 +53,13 @@ public final class IndexRows {
     /** Ids of the patients whose compartment holds the resource. */
     public final Set<String> patients = new LinkedHashSet<>();
 
+    /** A party in a care relationship with each of the resource's patients, and the kind of relationship. */
+    public record RelationshipRow(String party, String kind) {
+    }
+
+    /** The parties caring for the resource's patients by this resource (see CareRelationshipRule). */
+    public final List<RelationshipRow> relationships = new ArrayList<>();
+
     /** The codes of the resource's security labels ({@code meta.security}), which may hide it from some callers. */
     public final Set<String> labels = new LinkedHashSet<>();
 

@@ -19,11 +19,13 @@ public final class VersionFlusher {
     private final DataSource dataSource;
     private final ResourceDao dao;
     private final ReferenceIntegrity integrity;
+    private final RelationshipWriter relationships;
 
-    public VersionFlusher(DataSource dataSource, ResourceDao dao, ReferenceIntegrity integrity) {
+    public VersionFlusher(DataSource dataSource, ResourceDao dao, ReferenceIntegrity integrity, RelationshipWriter relationships) {
         this.dataSource = dataSource;
         this.dao = dao;
         this.integrity = integrity;
+        this.relationships = relationships;
     }
 
     List<NewVersion> write(List<NewVersion> pending, Set<String> writtenInTransaction) {
@@ -38,6 +40,7 @@ public final class VersionFlusher {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             VersionWriter.write(connection, ready);
+            relationships.write(connection, ready);
         } catch (SQLException e) {
             throw new UncategorizedSQLException("write resource versions", null, e);
         } finally {
