@@ -76,3 +76,23 @@ CREATE TABLE care_relationship (
 );
 CREATE INDEX care_relationship_patient ON care_relationship (patient, party);
 CREATE INDEX care_relationship_pk ON care_relationship (pk);
+
+-- Accounts of the built-in identity provider (staff and patients), and their sign-in failures.
+CREATE TABLE account (
+    username       text        PRIMARY KEY,
+    password_hash  text,
+    kind           text        NOT NULL CHECK (kind IN ('staff', 'patient')),
+    role           text,
+    organization   text,
+    fhir_user      text,
+    patient_id     text,
+    nhs_number     text,
+    identity_level text,
+    display_name   text,
+    external_issuer  text,
+    external_subject text,
+    failed_logins  integer     NOT NULL DEFAULT 0,
+    locked_until   timestamptz,
+    created        timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX account_external ON account (external_issuer, external_subject) WHERE external_issuer IS NOT NULL;

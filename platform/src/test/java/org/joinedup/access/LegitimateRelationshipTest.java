@@ -160,6 +160,28 @@ class LegitimateRelationshipTest extends FhirApiTest {
     }
 
     @Test
+    void aPatientsObjectionToSharingLeavesOnlyThePracticeThatRecordedIt() throws Exception {
+        String practice = fhir.get("/Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|" + practiceOds).matchIds().getFirst();
+        fhir.create(FhirClient.parse("{\"resourceType\":\"Encounter\",\"status\":\"in-progress\",\"class\":{\"system\":"
+                + "\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"AMB\"},\"subject\":{\"reference\":\"Patient/" + registered
+                + "\"},\"serviceProvider\":{\"reference\":\"Organization/" + hospital + "\"}}"));
+        assertThat(clinicianAt(hospitalOds).get("/Patient/" + registered).status()).isEqualTo(200);
+
+        fhir.create(FhirClient.parse("{\"resourceType\":\"Consent\",\"status\":\"active\",\"scope\":{\"coding\":[{\"system\":"
+                + "\"http://terminology.hl7.org/CodeSystem/consentscope\",\"code\":\"patient-privacy\"}]},\"category\":[{\"coding\":[{"
+                + "\"system\":\"http://loinc.org\",\"code\":\"59284-0\"}]}],\"patient\":{\"reference\":\"Patient/" + registered + "\"},"
+                + "\"organization\":[{\"reference\":\"Organization/" + practice + "\"}],\"policyRule\":{\"text\":\"Objects to sharing\"},"
+                + "\"provision\":{\"type\":\"deny\"}}"));
+
+        assertThat(clinicianAt(hospitalOds).get("/Patient/" + registered).status()).isEqualTo(403);
+        assertThat(clinicianAt(practiceOds).get("/Patient/" + registered).status()).isEqualTo(200);
+        String token = minted.staff("clinician-ed-" + hospitalOds, "clinician", hospitalOds, null, "user/*.cruds");
+        assertThat(post("/staff/api/break-glass", token, "patient=Patient/" + registered + "&reason=emergency-care").statusCode())
+                .isEqualTo(201);
+        assertThat(fhir.as(token).get("/Patient/" + registered).status()).as("break-glass overrides an objection").isEqualTo(200);
+    }
+
+    @Test
     void sensitiveRecordsAreHiddenFromRolesThatMayNotSeeThem() {
         String observation = fhir.create(FhirClient.parse("{\"resourceType\":\"Observation\",\"meta\":{\"security\":[{\"system\":"
                 + "\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"PSY\"}]},\"status\":\"final\",\"code\":{\"text\":\"mental health\"},"

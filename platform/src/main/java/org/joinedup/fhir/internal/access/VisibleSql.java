@@ -31,7 +31,13 @@ public record VisibleSql(String text, List<Object> args) {
                     .append(alias).append(".patients) vp(id) WHERE vp.id <> ALL (?::text[])");
             args.add(array(visibility.patients()));
             if (!visibility.parties().isEmpty()) {
-                text.append(" AND NOT EXISTS (SELECT 1 FROM care_relationship cr WHERE cr.patient = vp.id AND cr.party = ANY (?::text[]))");
+                // a relationship with one of the caller's parties; where the patient objects to sharing, only
+                // relationships of the parties that recorded the objection count
+                text.append(" AND NOT EXISTS (SELECT 1 FROM care_relationship cr WHERE cr.patient = vp.id AND cr.party = ANY (?::text[])")
+                        .append(" AND cr.kind <> 'objection' AND (NOT EXISTS (SELECT 1 FROM care_relationship ob WHERE ob.patient = vp.id")
+                        .append(" AND ob.kind = 'objection') OR EXISTS (SELECT 1 FROM care_relationship ob WHERE ob.patient = vp.id")
+                        .append(" AND ob.kind = 'objection' AND ob.party = ANY (?::text[]))))");
+                args.add(array(visibility.parties()));
                 args.add(array(visibility.parties()));
             }
             text.append("))");

@@ -20,7 +20,10 @@ final class CareRelationships {
 
     static final String ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
 
-    private record Compiled(String kind, List<PathExpression> parties, PathExpression status, java.util.Set<String> active) {
+    private record Condition(PathExpression path, java.util.Set<String> values) {
+    }
+
+    private record Compiled(String kind, List<PathExpression> parties, List<Condition> conditions) {
     }
 
     private final Map<String, List<Compiled>> byType = new HashMap<>();
@@ -32,15 +35,15 @@ final class CareRelationships {
         this.baseUrl = baseUrl;
         for (CareRelationshipRule rule : rules) {
             List<PathExpression> parties = rule.partyPaths().stream().map(parser::parse).toList();
-            PathExpression status = rule.statusPath() == null ? null : parser.parse(rule.statusPath());
-            byType.computeIfAbsent(rule.resourceType(), t -> new ArrayList<>())
-                    .add(new Compiled(rule.kind(), parties, status, rule.activeStatuses()));
+            List<Condition> conditions = rule.conditions().entrySet().stream()
+                    .map(c -> new Condition(parser.parse(c.getKey()), c.getValue())).toList();
+            byType.computeIfAbsent(rule.resourceType(), t -> new ArrayList<>()).add(new Compiled(rule.kind(), parties, conditions));
         }
     }
 
     void extract(String type, List<Item> root, IndexRows rows) {
         for (Compiled rule : byType.getOrDefault(type, List.of())) {
-            if (rule.status() != null && !active(rule, root)) {
+            if (!rule.conditions().stream().allMatch(condition -> holds(condition, root))) {
                 continue;
             }
             for (PathExpression path : rule.parties()) {
@@ -54,13 +57,13 @@ final class CareRelationships {
         }
     }
 
-    private boolean active(Compiled rule, List<Item> root) {
-        List<Item> statuses = evaluator.evaluate(rule.status(), root, root);
-        if (statuses.isEmpty()) {
-            return true;
+    private boolean holds(Condition condition, List<Item> root) {
+        List<Item> values = evaluator.evaluate(condition.path(), root, root);
+        if (values.isEmpty()) {
+            return false;
         }
-        JsonNode status = statuses.getFirst().node();
-        return status != null && status.isTextual() && rule.active().contains(status.textValue());
+        JsonNode value = values.getFirst().node();
+        return value != null && value.isTextual() && condition.values().contains(value.textValue());
     }
 
     private String party(JsonNode reference) {
