@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether the demo client and accounts exist
  * @param clientId the demo system client's id, granted {@code system/*.cruds}
  * @param clientSecret the demo system client's secret
+ * @param userPassword the password of every demo user account
  */
 @ConfigurationProperties("joinedup.demo")
 public record DemoProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("joinedup-demo") String clientId,
-        @DefaultValue("joinedup-demo-secret") String clientSecret) {
+        @DefaultValue("joinedup-demo-secret") String clientSecret,
+        @DefaultValue("demo-password") String userPassword) {
 }

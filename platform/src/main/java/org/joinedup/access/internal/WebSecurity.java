@@ -3,7 +3,7 @@ package org.joinedup.access.internal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.joinedup.identity.SignIn;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,13 +21,14 @@ class WebSecurity {
 
     @Bean
     @Order(10)
-    SecurityFilterChain webChain(HttpSecurity http, JwtDecoder tokens) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, JwtDecoder tokens, SignIn signIn) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/.well-known/**", "/auth/.well-known/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/auth/login", "/error", "/favicon.ico").permitAll()
+                                "/auth/login", "/auth/external/**", "/nhsuk/**", "/error", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(tokens)))
-                .formLogin(Customizer.withDefaults())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(tokens)));
+        signIn.configure(http);
+        http
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

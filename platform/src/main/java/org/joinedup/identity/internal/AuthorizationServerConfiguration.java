@@ -31,7 +31,8 @@ class AuthorizationServerConfiguration {
     SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, as -> as.oidc(Customizer.withDefaults()))
+                .with(server, as -> as.oidc(Customizer.withDefaults())
+                        .tokenEndpoint(token -> token.accessTokenResponseHandler(LaunchContext.handler())))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(

@@ -25,6 +25,12 @@ class ClientRegistrations {
     /** What the demo system client is granted: everything, as a system. */
     static final List<String> DEMO_SCOPES = List.of("system/*.cruds", "system/*.rs", "system/*.read", "system/*.write");
 
+    /** The demo SMART app: signs users in, for patients' and staff's own scopes. */
+    static final IdentityProperties.App DEMO_APP = new IdentityProperties.App("joinedup-demo-app",
+            List.of("http://127.0.0.1/callback", "http://localhost:8080/callback"),
+            List.of("openid", "fhirUser", "profile", "launch/patient", "offline_access", "patient/*.rs", "patient/*.cruds",
+                    "user/*.rs", "user/*.cruds"));
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -41,6 +47,12 @@ class ClientRegistrations {
         for (IdentityProperties.MachineClient client : identity.clients()) {
             clients.add(machine(client, passwords, tokens));
         }
+        if (demo.enabled()) {
+            clients.add(app(DEMO_APP, tokens));
+        }
+        for (IdentityProperties.App app : identity.apps()) {
+            clients.add(app(app, tokens));
+        }
         if (clients.isEmpty()) {
             // the repository needs one entry; this one can never authenticate
             clients.add(RegisteredClient.withId(UUID.randomUUID().toString()).clientId("none-" + UUID.randomUUID())
@@ -49,6 +61,19 @@ class ClientRegistrations {
                     .redirectUri("http://127.0.0.1/none").build());
         }
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    private static RegisteredClient app(IdentityProperties.App app, TokenSettings tokens) {
+        return RegisteredClient.withId(app.clientId())
+                .clientId(app.clientId())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(app.redirectUris()))
+                .scopes(scopes -> scopes.addAll(app.scopes()))
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(tokens)
+                .build();
     }
 
     private static RegisteredClient machine(IdentityProperties.MachineClient client, PasswordEncoder passwords, TokenSettings tokens) {

@@ -1,0 +1,48 @@
+package org.joinedup.identity.internal;
+
+import java.util.List;
+import org.joinedup.identity.DemoProperties;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo region's people, so that the run command can be tried at once: staff of a GP practice and a
+ * hospital trust in each role, and patients (one proofed to P9, one not). All share the demo password.
+ */
+@Component
+class DemoAccounts {
+
+    /** The demo GP practice's and hospital trust's ODS codes (the demo region's data uses the same). */
+    static final String PRACTICE = "Y90001";
+    static final String TRUST = "RYY";
+
+    static final List<Account> ACCOUNTS = List.of(
+            staff("gp.clinician", "clinician", PRACTICE, "Practitioner/demo-gp", "Dr Demo GP"),
+            staff("hospital.clinician", "clinician", TRUST, "Practitioner/demo-consultant", "Demo Consultant"),
+            staff("care.worker", "care-worker", PRACTICE, "Practitioner/demo-carer", "Demo Care Worker"),
+            staff("scheduler", "scheduler", TRUST, null, "Demo Scheduler"),
+            staff("analyst", "analyst", TRUST, null, "Demo Analyst"),
+            staff("ig.auditor", "ig-auditor", TRUST, null, "Demo IG Auditor"),
+            staff("operator", "operator", TRUST, null, "Demo Operator"),
+            patient("patient", "demo-patient-1", "9000000009", "P9", "Demo Patient"),
+            patient("unproofed.patient", "demo-patient-2", "9000000017", "P5", "Demo Patient (not proofed)"));
+
+    DemoAccounts(DemoProperties demo, AccountStore accounts, PasswordEncoder passwords) {
+        if (!demo.enabled()) {
+            return;
+        }
+        String hash = passwords.encode(demo.userPassword());
+        for (Account account : ACCOUNTS) {
+            accounts.addIfAbsent(new Account(account.username(), hash, account.kind(), account.role(), account.organization(),
+                    account.fhirUser(), account.patientId(), account.nhsNumber(), account.identityLevel(), account.displayName(), 0, null));
+        }
+    }
+
+    private static Account staff(String username, String role, String organization, String practitioner, String name) {
+        return new Account(username, null, "staff", role, organization, practitioner, null, null, null, name, 0, null);
+    }
+
+    private static Account patient(String username, String patientId, String nhsNumber, String level, String name) {
+        return new Account(username, null, "patient", null, null, "Patient/" + patientId, patientId, nhsNumber, level, name, 0, null);
+    }
+}

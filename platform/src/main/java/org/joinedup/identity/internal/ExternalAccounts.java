@@ -1,0 +1,87 @@
+package org.joinedup.identity.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.joinedup.fhir.PatientDirectory;
+import org.joinedup.identity.IdentityProperties;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a user signed in by an external provider into an account of the built-in provider: a member of
+ * staff with the role and organisation their CIS2-shaped claims give, or a patient linked to their Patient
+ * by the NHS number their NHS login-shaped claims give, with their identity proofing level.
+ */
+@Component
+class ExternalAccounts extends OidcUserService {
+
+    private final ExternalProviders providers;
+    private final AccountStore accounts;
+    private final PatientDirectory patients;
+
+    ExternalAccounts(ExternalProviders providers, AccountStore accounts, PatientDirectory patients) {
+        this.providers = providers;
+        this.accounts = accounts;
+        this.patients = patients;
+    }
+
+    @Override
+    public OidcUser loadUser(OidcUserRequest request) {
+        OidcUser user = super.loadUser(request);
+        String registration = request.getClientRegistration().getRegistrationId();
+        String issuer = String.valueOf(user.getIdToken().getIssuer());
+        String username = registration + ":" + user.getName();
+        Account mapped = ExternalProviders.STAFF.equals(registration) ? staff(username, user) : patient(username, user);
+        accounts.upsertExternal(issuer, user.getSubject(), mapped);
+        return user;
+    }
+
+    private Account staff(String username, OidcUser user) {
+        IdentityProperties.ExternalProvider provider = providers.provider(ExternalProviders.STAFF);
+        Object roles = user.getClaims().get(provider.roleClaim());
+        String roleCode = null;
+        String organization = null;
+        if (roles instanceof List<?> list && !list.isEmpty()) {
+            Object first = list.getFirst();
+            if (first instanceof Map<?, ?> role) {
+                roleCode = string(role.get("role_code"));
+                organization = string(role.get("org_code"));
+            } else {
+                roleCode = string(first);
+            }
+        } else if (roles != null) {
+            roleCode = roles.toString();
+        }
+        if (organization == null) {
+            organization = user.getClaimAsString(provider.organizationClaim());
+        }
+        String role = roleCode == null ? null : providers.roleMapping().get(lastPart(roleCode));
+        if (role == null) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("access_denied", "No platform role for " + roleCode, null));
+        }
+        return new Account(username, null, "staff", role, organization, null, null, null, null, user.getFullName(), 0, null);
+    }
+
+    private Account patient(String username, OidcUser user) {
+        IdentityProperties.ExternalProvider provider = providers.provider(ExternalProviders.PATIENTS);
+        String nhsNumber = user.getClaimAsString(provider.nhsNumberClaim());
+        String level = user.getClaimAsString(provider.identityLevelClaim());
+        String patientId = nhsNumber == null ? null : patients.findByNhsNumber(nhsNumber).orElse(null);
+        return new Account(username, null, "patient", null, null, patientId == null ? null : "Patient/" + patientId, patientId,
+                nhsNumber, level, user.getFullName(), 0, null);
+    }
+
+    /** CIS2 role codes come as {@code S8000:G8000:R8000}; the last part is the role. */
+    private static String lastPart(String code) {
+        int colon = code.lastIndexOf(':');
+        return colon < 0 ? code : code.substring(colon + 1);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
