@@ -116,7 +116,9 @@ class ExternalSignInTest extends FhirApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + code + "&redirect_uri="
                         + enc(SignInFlow.REDIRECT) + "&client_id=" + SignInFlow.APP + "&code_verifier=" + verifier)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return FhirClient.JSON.readTree(token.body());
+        JsonNode answer = FhirClient.JSON.readTree(token.body());
+        assertThat(answer.has("access_token")).as("token response: %s", token.body()).isTrue();
+        return answer;
     }
 
     private static HttpResponse<String> get(HttpClient browser, String url) throws Exception {

@@ -8,6 +8,9 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +40,15 @@ class ExternalAccounts extends OidcUserService {
         String username = registration + ":" + user.getName();
         Account mapped = ExternalProviders.STAFF.equals(registration) ? staff(username, user) : patient(username, user);
         accounts.upsertExternal(issuer, user.getSubject(), mapped);
-        return user;
+        return signedInNow(user);
+    }
+
+    /** The user, marked as having authenticated by authorization code now: the provider's own ID tokens give that time as {@code auth_time}. */
+    private static OidcUser signedInNow(OidcUser user) {
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>(user.getAuthorities());
+        authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY)
+                .issuedAt(java.time.Instant.now()).build());
+        return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "sub");
     }
 
     private Account staff(String username, OidcUser user) {
