@@ -34,6 +34,8 @@ class SmartDiscoveryTest extends FhirApiTest {
     void theProviderPublishesOpenIdDiscoveryAndItsKeys() throws Exception {
         JsonNode discovery = get("/auth/.well-known/openid-configuration");
         assertThat(discovery.path("issuer").asText()).isEqualTo("http://localhost:8080/auth");
+        assertThat(discovery.path("token_endpoint").asText()).isEqualTo("http://localhost:8080/auth/oauth2/token");
+        assertThat(discovery.path("jwks_uri").asText()).isEqualTo("http://localhost:8080/auth/oauth2/jwks");
         JsonNode keys = get("/auth/oauth2/jwks");
         assertThat(keys.path("keys").path(0).path("kty").asText()).isEqualTo("RSA");
         assertThat(keys.path("keys").path(0).has("d")).as("no private part is published").isFalse();

@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ExternalSignInTest extends FhirApiTest {
 
     static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+    static final BackendServiceKeys BACKEND = new BackendServiceKeys();
 
     static {
         PROVIDER.start();
@@ -45,11 +46,31 @@ class ExternalSignInTest extends FhirApiTest {
         registry.add("joinedup.identity.patient-provider.issuer-uri", () -> PROVIDER.issuerUrl("nhslogin").toString());
         registry.add("joinedup.identity.patient-provider.client-id", () -> "joinedup");
         registry.add("joinedup.identity.patient-provider.client-secret", () -> "nhs-login-secret");
+        // a SMART Backend Services client, authenticating with a JWT signed by its own key (private_key_jwt)
+        registry.add("joinedup.identity.clients[0].client-id", () -> BackendServiceKeys.CLIENT_ID);
+        registry.add("joinedup.identity.clients[0].jwk-set-url", BACKEND::jwksUrl);
+        registry.add("joinedup.identity.clients[0].scopes", () -> "system/Observation.rs");
+    }
+
+    @Test
+    void aBackendServiceGetsATokenWithAJwtSignedByItsOwnKey() throws Exception {
+        JsonNode answer = BACKEND.requestToken(port, BACKEND.assertion(), "system/Observation.rs");
+        assertThat(answer.path("access_token").isTextual()).as(answer.toString()).isTrue();
+        FhirClient client = fhir.as(answer.path("access_token").asText());
+        assertThat(client.get("/Observation?_count=1").status()).isEqualTo(200);
+        assertThat(client.get("/Patient?_count=1").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBackendServiceAssertionSignedByAnotherKeyIsRefused() throws Exception {
+        JsonNode answer = BACKEND.requestToken(port, BACKEND.assertionSignedByAStranger(), "system/Observation.rs");
+        assertThat(answer.path("error").asText()).isEqualTo("invalid_client");
     }
 
     @AfterAll
     static void stop() {
         PROVIDER.shutdown();
+        BACKEND.stop();
     }
 
     @Test

@@ -41,23 +41,23 @@ class AuthorizationServerConfiguration {
         return http.build();
     }
 
+    /**
+     * The issuer is {@code .../auth}; the endpoints are its default paths below it ({@code /oauth2/token}, ...), which
+     * {@link IssuerPathForwarder} serves at {@code /auth/oauth2/token}, so that published metadata and the URLs
+     * clients use (and put in their client assertions) agree.
+     */
     @Bean
     AuthorizationServerSettings authorizationServerSettings(IdentityProperties properties) {
-        return AuthorizationServerSettings.builder()
-                .issuer(properties.issuer())
-                .authorizationEndpoint(BASE + "/oauth2/authorize")
-                .tokenEndpoint(BASE + "/oauth2/token")
-                .jwkSetEndpoint(BASE + "/oauth2/jwks")
-                .tokenRevocationEndpoint(BASE + "/oauth2/revoke")
-                .tokenIntrospectionEndpoint(BASE + "/oauth2/introspect")
-                .oidcUserInfoEndpoint(BASE + "/userinfo")
-                .oidcLogoutEndpoint(BASE + "/connect/logout")
-                .pushedAuthorizationRequestEndpoint(BASE + "/oauth2/par")
-                .deviceAuthorizationEndpoint(BASE + "/oauth2/device_authorization")
-                .deviceVerificationEndpoint(BASE + "/oauth2/device_verification")
-                .clientRegistrationEndpoint(BASE + "/oauth2/register")
-                .oidcClientRegistrationEndpoint(BASE + "/connect/register")
-                .build();
+        return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<IssuerPathForwarder> issuerPathForwarder() {
+        org.springframework.boot.web.servlet.FilterRegistrationBean<IssuerPathForwarder> registration =
+                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new IssuerPathForwarder());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        return registration;
     }
 
     @Bean
