@@ -12,6 +12,8 @@ CREATE TABLE audit_event (
     seq         bigint      PRIMARY KEY,
     recorded    timestamptz NOT NULL,
     agent       text        NOT NULL,
+    agent_kind  text        NOT NULL,
+    agent_role  text,
     organization text,
     client_id   text,
     action      text        NOT NULL,
@@ -24,6 +26,8 @@ CREATE TABLE audit_event (
 );
 CREATE INDEX audit_event_recorded ON audit_event (recorded);
 CREATE INDEX audit_event_agent ON audit_event (agent, recorded);
+CREATE INDEX audit_event_organization ON audit_event (organization, recorded);
+CREATE INDEX audit_event_break_glass ON audit_event (recorded) WHERE break_glass;
 CREATE INDEX audit_event_patients ON audit_event USING gin (patients);
 
 -- Rows are never changed or removed through the application's connection.

@@ -75,6 +75,11 @@ public final class SignInFlow {
         return FhirClient.JSON.readTree(token.body());
     }
 
+    /** A page, fetched with this browser's session. */
+    public HttpResponse<String> page(String path) throws Exception {
+        return get(base + path);
+    }
+
     private String absolute(String location) {
         return location.startsWith("http") ? location : base + location;
     }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param seq its place in the chain
  * @param recorded when it was recorded
  * @param agent who acted (token subject)
+ * @param agentKind staff, patient or system
+ * @param agentRole a member of staff's role, or null
  * @param organization their organisation's ODS code, or null
  * @param clientId the OAuth client, or null
  * @param action the interaction
@@ -17,12 +19,12 @@ import java.util.List;
  * @param patients the patients whose records were touched
  * @param content the AuditEvent JSON
  */
-record AuditEntry(long seq, Instant recorded, String agent, String organization, String clientId, String action, String outcome,
+record AuditEntry(long seq, Instant recorded, String agent, String agentKind, String agentRole, String organization, String clientId, String action, String outcome,
                   boolean breakGlass, List<String> patients, String content) {
 
     /** The text a row's hash covers, after the previous row's hash. */
     String chainText(String previousHash) {
-        return previousHash + '\n' + seq + '\n' + recorded + '\n' + agent + '\n' + organization + '\n' + clientId + '\n' + action
+        return previousHash + '\n' + seq + '\n' + recorded + '\n' + agent + '\n' + agentKind + '\n' + agentRole + '\n' + organization + '\n' + clientId + '\n' + action
                 + '\n' + outcome + '\n' + breakGlass + '\n' + String.join(",", patients) + '\n' + content;
     }
 }

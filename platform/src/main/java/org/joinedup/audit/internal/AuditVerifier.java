@@ -28,16 +28,11 @@ class AuditVerifier {
 
     Verdict verify() {
         Walk walk = new Walk();
-        jdbc.query("SELECT seq, recorded, agent, organization, client_id, action, outcome, break_glass, patients, content, prev_hash, hash"
-                + " FROM audit_event ORDER BY seq", rs -> {
+        jdbc.query("SELECT * FROM audit_event ORDER BY seq", rs -> {
             if (walk.broken != null) {
                 return;
             }
-            Array patients = rs.getArray(9);
-            AuditEntry entry = new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), List.of((String[]) patients.getArray()),
-                    rs.getString(10));
-            walk.check(entry, rs.getString(11), rs.getString(12));
+            walk.check(AuditRows.entry(rs), rs.getString("prev_hash"), rs.getString("hash"));
         });
         return walk.broken == null ? new Verdict(true, walk.entries, null, null)
                 : new Verdict(false, walk.entries, walk.broken, walk.reason);

@@ -115,9 +115,9 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
                 }
                 Map<Long, List<String>> patients = patientsOf(connection, batch);
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_event (seq, recorded, agent, organization,"
-                        + " client_id, action, outcome, break_glass, patients, content, prev_hash, hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_event (seq, recorded, agent, agent_kind, agent_role,"
+                        + " organization, client_id, action, outcome, break_glass, patients, content, prev_hash, hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (Pending pending : batch) {
                         AuditEntry entry = entry(++seq, now, pending.interaction(), patients);
                         String next = HashChain.link(hash, entry);
@@ -145,7 +145,8 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
         }
         List<String> patientList = List.copyOf(patients);
         boolean breakGlass = patientList.stream().anyMatch(interaction.agent().breakGlassPatients()::contains);
-        return new AuditEntry(seq, now, interaction.agent().who(), interaction.agent().organization(), interaction.agent().clientId(),
+        return new AuditEntry(seq, now, interaction.agent().who(), interaction.agent().kind(), interaction.agent().role(),
+                interaction.agent().organization(), interaction.agent().clientId(),
                 interaction.interaction(), Integer.toString(interaction.status()), breakGlass,
                 patientList, BalpEvents.of(interaction, now, patientList, breakGlass));
     }
@@ -155,15 +156,17 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
         insert.setLong(1, entry.seq());
         insert.setTimestamp(2, Timestamp.from(entry.recorded()));
         insert.setString(3, entry.agent());
-        insert.setString(4, entry.organization());
-        insert.setString(5, entry.clientId());
-        insert.setString(6, entry.action());
-        insert.setString(7, entry.outcome());
-        insert.setBoolean(8, entry.breakGlass());
-        insert.setArray(9, connection.createArrayOf("text", entry.patients().toArray()));
-        insert.setString(10, entry.content());
-        insert.setString(11, previous);
-        insert.setString(12, hash);
+        insert.setString(4, entry.agentKind());
+        insert.setString(5, entry.agentRole());
+        insert.setString(6, entry.organization());
+        insert.setString(7, entry.clientId());
+        insert.setString(8, entry.action());
+        insert.setString(9, entry.outcome());
+        insert.setBoolean(10, entry.breakGlass());
+        insert.setArray(11, connection.createArrayOf("text", entry.patients().toArray()));
+        insert.setString(12, entry.content());
+        insert.setString(13, previous);
+        insert.setString(14, hash);
     }
 
     /** The patients whose compartments hold the disclosed resources, by store key, in one query for the batch. */

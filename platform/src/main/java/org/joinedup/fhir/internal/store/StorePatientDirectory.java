@@ -4,17 +4,29 @@ import org.joinedup.fhir.PatientDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Answers {@link PatientDirectory} from the resource table. */
+/** Answers {@link PatientDirectory} and {@link org.joinedup.fhir.OrganisationDirectory} from the store's tables. */
 @Component
-class StorePatientDirectory implements PatientDirectory {
+class StorePatientDirectory implements PatientDirectory, org.joinedup.fhir.OrganisationDirectory {
 
     private final JdbcTemplate jdbc;
     private final Integer[] identifierKeys;
+    private final Integer[] organizationIdentifierKeys;
 
     StorePatientDirectory(JdbcTemplate jdbc, org.joinedup.fhir.internal.FhirCore core) {
         this.jdbc = jdbc;
         this.identifierKeys = core.registry().forType("Patient").stream().filter(p -> p.code().equals("identifier")).findFirst()
                 .orElseThrow().keyIds().toArray(Integer[]::new);
+        this.organizationIdentifierKeys = core.registry().forType("Organization").stream().filter(p -> p.code().equals("identifier"))
+                .findFirst().orElseThrow().keyIds().toArray(Integer[]::new);
+    }
+
+    @Override
+    public java.util.Optional<String> nameByOdsCode(String odsCode) {
+        return jdbc.query("SELECT v.content::jsonb ->> 'name' FROM sp_token t JOIN resource r ON r.pk = t.pk"
+                        + " JOIN resource_version v ON v.pk = r.pk AND v.version = r.version"
+                        + " WHERE t.p = ANY (?) AND t.sys = 'https://fhir.nhs.uk/Id/ods-organization-code' AND t.code = ?"
+                        + " AND r.res_type = 'Organization' AND NOT r.deleted LIMIT 1",
+                (rs, i) -> rs.getString(1), organizationIdentifierKeys, odsCode).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Override

@@ -1,0 +1,11 @@
+package org.joinedup.identity;
+
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+
+/** Who a signed-in user (page session or bearer token) is, for pages and APIs outside the FHIR API. */
+public interface SignedInUsers {
+
+    /** The patient whose record a signed-in patient may see (only when their identity is proofed to P9). */
+    Optional<String> patientOf(Authentication authentication);
+}

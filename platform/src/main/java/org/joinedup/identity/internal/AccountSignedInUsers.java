@@ -1,0 +1,32 @@
+package org.joinedup.identity.internal;
+
+import java.util.Optional;
+import org.joinedup.identity.SignedInUsers;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/** Answers {@link SignedInUsers} from a token's claims or a session's account. */
+@Component
+class AccountSignedInUsers implements SignedInUsers {
+
+    private final AccountStore accounts;
+
+    AccountSignedInUsers(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Optional<String> patientOf(Authentication authentication) {
+        if (authentication == null) {
+            return Optional.empty();
+        }
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return "patient".equals(token.getToken().getClaimAsString("joinedup_kind"))
+                    ? Optional.ofNullable(token.getToken().getClaimAsString("patient")) : Optional.empty();
+        }
+        return accounts.find(ExternalLogin.username(authentication))
+                .filter(account -> !account.isStaff() && account.proofedForRecordAccess())
+                .map(Account::patientId);
+    }
+}
