@@ -6,6 +6,12 @@ public interface PatientDirectory {
     /** Whether a Patient with this id exists and is not deleted. */
     boolean exists(String patientId);
 
+    /**
+     * The patients for whom the person with this NHS number is a proxy: a RelatedPerson with that NHS number, to
+     * whom the patient has given an active permit Consent naming them as actor.
+     */
+    java.util.Set<String> proxiedBy(String nhsNumber);
+
     /** The id of the Patient with this NHS number, if there is exactly one. */
     java.util.Optional<String> findByNhsNumber(String nhsNumber);
 }

@@ -8,4 +8,7 @@ public interface SignedInUsers {
 
     /** The patient whose record a signed-in patient may see (only when their identity is proofed to P9). */
     Optional<String> patientOf(Authentication authentication);
+
+    /** The NHS number of a patient account (by the subject of its tokens), when its identity is proofed to P9. */
+    Optional<String> proofedNhsNumber(String subject);
 }

@@ -9,7 +9,9 @@ import org.joinedup.access.Role;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirAccessResolver;
 import org.joinedup.fhir.FhirAgent;
+import org.joinedup.fhir.PatientDirectory;
 import org.joinedup.fhir.Visibility;
+import org.joinedup.identity.SignedInUsers;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -29,9 +31,13 @@ class JwtAccessResolver implements FhirAccessResolver {
             (type, action) -> false, new Visibility(false, Set.of(), Set.of(), RolePolicy.SENSITIVE), false);
 
     private final BreakGlassGrants breakGlass;
+    private final SignedInUsers users;
+    private final PatientDirectory directory;
 
-    JwtAccessResolver(BreakGlassGrants breakGlass) {
+    JwtAccessResolver(BreakGlassGrants breakGlass, SignedInUsers users, PatientDirectory directory) {
         this.breakGlass = breakGlass;
+        this.users = users;
+        this.directory = directory;
     }
 
     @Override
@@ -62,10 +68,8 @@ class JwtAccessResolver implements FhirAccessResolver {
         if (own != null) {
             patients.add(own);
         }
-        List<String> proxied = jwt.getClaimAsStringList("proxy_for");
-        if (proxied != null) {
-            patients.addAll(proxied);
-        }
+        // records they are a proxy for (a parent, a carer), as the patients' consents stand now
+        users.proofedNhsNumber(jwt.getSubject()).ifPresent(nhsNumber -> patients.addAll(directory.proxiedBy(nhsNumber)));
         FhirAccess.Permissions scoped = permitted(scopes, "patient");
         return new FhirAccess(new FhirAgent(jwt.getSubject(), "patient", null, null, client, "PATRQT", null),
                 (type, action) -> scoped.allows(type, action) && RolePolicy.patientAllows(type, action),

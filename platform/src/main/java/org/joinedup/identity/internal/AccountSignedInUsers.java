@@ -17,6 +17,11 @@ class AccountSignedInUsers implements SignedInUsers {
     }
 
     @Override
+    public Optional<String> proofedNhsNumber(String subject) {
+        return accounts.find(subject).filter(account -> !account.isStaff() && account.proofedForRecordAccess()).map(Account::nhsNumber);
+    }
+
+    @Override
     public Optional<String> patientOf(Authentication authentication) {
         if (authentication == null) {
             return Optional.empty();

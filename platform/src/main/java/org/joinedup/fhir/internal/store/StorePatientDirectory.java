@@ -11,13 +11,38 @@ class StorePatientDirectory implements PatientDirectory, org.joinedup.fhir.Organ
     private final JdbcTemplate jdbc;
     private final Integer[] identifierKeys;
     private final Integer[] organizationIdentifierKeys;
+    private final String proxySql;
 
     StorePatientDirectory(JdbcTemplate jdbc, org.joinedup.fhir.internal.FhirCore core) {
         this.jdbc = jdbc;
-        this.identifierKeys = core.registry().forType("Patient").stream().filter(p -> p.code().equals("identifier")).findFirst()
-                .orElseThrow().keyIds().toArray(Integer[]::new);
-        this.organizationIdentifierKeys = core.registry().forType("Organization").stream().filter(p -> p.code().equals("identifier"))
-                .findFirst().orElseThrow().keyIds().toArray(Integer[]::new);
+        this.identifierKeys = keys(core, "Patient", "identifier");
+        this.organizationIdentifierKeys = keys(core, "Organization", "identifier");
+        this.proxySql = "SELECT DISTINCT rpp.tid FROM sp_token idt"
+                + " JOIN resource rp ON rp.pk = idt.pk AND rp.res_type = 'RelatedPerson' AND NOT rp.deleted"
+                + " JOIN sp_reference rpp ON rpp.pk = rp.pk AND rpp.p IN " + list(keys(core, "RelatedPerson", "patient")) + " AND rpp.ttype = 'Patient'"
+                + " JOIN sp_reference ca ON ca.p IN " + list(keys(core, "Consent", "actor")) + " AND ca.ttype = 'RelatedPerson' AND ca.tid = rp.res_id"
+                + " JOIN resource c ON c.pk = ca.pk AND c.res_type = 'Consent' AND NOT c.deleted"
+                + " JOIN sp_token cs ON cs.pk = c.pk AND cs.p IN " + list(keys(core, "Consent", "status")) + " AND cs.code = 'active'"
+                + " JOIN sp_reference cp ON cp.pk = c.pk AND cp.p IN " + list(keys(core, "Consent", "patient")) + " AND cp.tid = rpp.tid"
+                + " JOIN resource_version cv ON cv.pk = c.pk AND cv.version = c.version"
+                + " WHERE idt.p IN " + list(keys(core, "RelatedPerson", "identifier"))
+                + " AND idt.sys = 'https://fhir.nhs.uk/Id/nhs-number' AND idt.code = ?"
+                + " AND cv.content::jsonb #>> '{provision,type}' = 'permit'";
+    }
+
+    private static Integer[] keys(org.joinedup.fhir.internal.FhirCore core, String type, String code) {
+        return core.registry().forType(type).stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow()
+                .keyIds().toArray(Integer[]::new);
+    }
+
+    /** Index keys are integers derived from names: safe to write into the SQL text. */
+    private static String list(Integer[] keys) {
+        return "(" + String.join(", ", java.util.Arrays.stream(keys).map(String::valueOf).toList()) + ")";
+    }
+
+    @Override
+    public java.util.Set<String> proxiedBy(String nhsNumber) {
+        return new java.util.HashSet<>(jdbc.queryForList(proxySql, String.class, nhsNumber));
     }
 
     @Override
