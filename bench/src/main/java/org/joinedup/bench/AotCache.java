@@ -22,7 +22,7 @@ final class AotCache {
         Path cache = app.resolve("joinedup.aot");
         Path trainingData = Files.createTempDirectory("joinedup-aot-training");
         try (Platform training = Platform.start(java, List.of("-XX:AOTCacheOutput=" + cache), app.resolve("joinedup.jar"),
-                trainingData, port, log); MiniHttp http = new MiniHttp("127.0.0.1", port)) {
+                trainingData, port, log); MiniHttp http = new MiniHttp("127.0.0.1", port).bearer(DemoToken.fetch(port))) {
             for (int i = 0; i < 200; i++) {
                 http.post("/fhir/Patient", "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Training\"}]}".getBytes(),
                         "application/fhir+json");

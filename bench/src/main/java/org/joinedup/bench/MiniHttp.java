@@ -23,6 +23,7 @@ final class MiniHttp implements AutoCloseable {
 
     private final String host;
     private final int port;
+    private String bearer;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -30,6 +31,12 @@ final class MiniHttp implements AutoCloseable {
     MiniHttp(String host, int port) {
         this.host = host;
         this.port = port;
+    }
+
+    /** Sends this access token with every request from now on. */
+    MiniHttp bearer(String token) {
+        this.bearer = token;
+        return this;
     }
 
     Answer get(String path) throws IOException {
@@ -46,6 +53,9 @@ final class MiniHttp implements AutoCloseable {
                 connect();
                 StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
                         .append(host).append(':').append(port).append("\r\nAccept: application/fhir+json\r\n");
+                if (bearer != null) {
+                    head.append("Authorization: Bearer ").append(bearer).append("\r\n");
+                }
                 if (body != null) {
                     head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length).append("\r\n");
                 }

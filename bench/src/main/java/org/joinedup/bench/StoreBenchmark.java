@@ -75,11 +75,13 @@ public final class StoreBenchmark {
     private final int port;
     private final int seconds;
     private final Results results;
+    private final String token;
 
-    private StoreBenchmark(int port, int seconds, Results results) {
+    private StoreBenchmark(int port, int seconds, Results results) throws IOException, InterruptedException {
         this.port = port;
         this.seconds = seconds;
         this.results = results;
+        this.token = DemoToken.fetch(port);
     }
 
     private void run(Path synthea) throws Exception {
@@ -241,7 +243,7 @@ public final class StoreBenchmark {
     }
 
     private MiniHttp http() {
-        return new MiniHttp("127.0.0.1", port);
+        return new MiniHttp("127.0.0.1", port).bearer(token);
     }
 
     private static MiniHttp.Answer check(MiniHttp.Answer answer) {

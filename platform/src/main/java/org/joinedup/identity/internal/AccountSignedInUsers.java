@@ -17,6 +17,20 @@ class AccountSignedInUsers implements SignedInUsers {
     }
 
     @Override
+    public Optional<StaffMember> staffOf(Authentication authentication) {
+        if (authentication == null) {
+            return Optional.empty();
+        }
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return "staff".equals(token.getToken().getClaimAsString("joinedup_kind"))
+                    ? Optional.of(new StaffMember(token.getName(), token.getToken().getClaimAsString("role"),
+                    token.getToken().getClaimAsString("organization"))) : Optional.empty();
+        }
+        return accounts.find(ExternalLogin.username(authentication)).filter(Account::isStaff)
+                .map(account -> new StaffMember(account.username(), account.role(), account.organization()));
+    }
+
+    @Override
     public Optional<String> proofedNhsNumber(String subject) {
         return accounts.find(subject).filter(account -> !account.isStaff() && account.proofedForRecordAccess()).map(Account::nhsNumber);
     }

@@ -1,0 +1,69 @@
+package org.joinedup.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.joinedup.fhir.FhirApiTest;
+import org.joinedup.fhir.FhirClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** In a real browser: signing in (and failing to), a patient's record-access page, and the break-glass dialog. */
+class SignInAndBreakGlassPagesTest extends FhirApiTest {
+
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    private Page page() {
+        return browser.newPage("http://localhost:" + port);
+    }
+
+    private static void signIn(Page page, String username, String password) {
+        page.navigate("/auth/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    @Test
+    void aWrongPasswordShowsAnNhsErrorSummaryAndTheRightOneSignsIn() {
+        Page page = page();
+        signIn(page, "patient", "not-the-password");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter a correct username and password");
+        assertThat(page).hasTitle("Error: Sign in – JoinedUp");
+
+        signIn(page, "patient", "demo-password");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You are signed in"))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who has used your record")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Who has used your record"))).isVisible();
+    }
+
+    @Test
+    void aClinicianBreaksGlassWithAReasonAndIsToldUntilWhen() {
+        String patient = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Glass\"}]}")).path("id").asText();
+        Page page = page();
+        signIn(page, "hospital.clinician", "demo-password");
+        page.navigate("/staff/break-glass?patient=" + patient);
+        assertThat(page.locator(".nhsuk-warning-callout")).containsText("will be recorded");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the record")).click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Choose a reason");
+
+        page.getByLabel("Emergency care").check();
+        page.getByLabel("Tell us more").fill("Brought in unconscious");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the record")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Emergency access granted"))).isVisible();
+        assertThat(page.locator(".nhsuk-panel")).containsText("until");
+    }
+}
