@@ -41,6 +41,7 @@ public final class StoreBenchmark {
         Path jar = Path.of(options.getOrDefault("jar", "platform/target/joinedup.jar"));
         Path synthea = Path.of(options.getOrDefault("synthea", "platform/src/test/resources/testdata/synthea"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "30"));
         int port = Integer.parseInt(options.getOrDefault("port", "18080"));
         String java = options.getOrDefault("java", ProcessHandle.current().info().command().orElse("java"));
         List<String> jvmArgs = List.of(options.getOrDefault("jvm-args", RECOMMENDED_JVM_OPTIONS).split(" "));
@@ -57,7 +58,7 @@ public final class StoreBenchmark {
             long[] memory = platform.memoryMegabytes();
             results.put("start-up to ready, existing data directory", platform.startMillis + " ms");
             results.put("memory after start (PSS: JVM / PostgreSQL)", memory[0] + " MB / " + memory[1] + " MB");
-            new StoreBenchmark(port, seconds, results).run(synthea);
+            new StoreBenchmark(port, seconds, warmup, results).run(synthea);
             long[] loaded = platform.memoryMegabytes();
             results.put("memory after the benchmark (PSS: JVM / PostgreSQL)", loaded[0] + " MB / " + loaded[1] + " MB");
         }
@@ -74,12 +75,14 @@ public final class StoreBenchmark {
 
     private final int port;
     private final int seconds;
+    private final int warmup;
     private final Results results;
     private final String token;
 
-    private StoreBenchmark(int port, int seconds, Results results) throws IOException, InterruptedException {
+    private StoreBenchmark(int port, int seconds, int warmup, Results results) throws IOException, InterruptedException {
         this.port = port;
         this.seconds = seconds;
+        this.warmup = warmup;
         this.results = results;
         this.token = DemoToken.fetch(port);
     }
@@ -176,9 +179,12 @@ public final class StoreBenchmark {
         }
     }
 
-    /** Eight clients for {@code seconds}, after a warm-up as long again; throughput and latency percentiles. */
+    /**
+     * Eight clients for {@code seconds}, after a warm-up of {@code warmup} seconds (long enough for the JIT to
+     * compile the request path on a small machine); throughput and latency percentiles.
+     */
     private void load(String name, Supplier<String> paths) throws Exception {
-        run(paths, Math.max(3, seconds / 2), new Latencies());
+        run(paths, warmup, new Latencies());
         Latencies latencies = new Latencies();
         long elapsed = run(paths, seconds, latencies);
         results.put(name + ", concurrency 8", perSecond(latencies.count(), elapsed) + " req/s, p50 "

@@ -8,18 +8,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.joinedup.access.Role;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirAccessResolver;
+import org.joinedup.fhir.FhirAccessResolver.Unauthenticated;
 import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.PatientDirectory;
 import org.joinedup.fhir.Visibility;
 import org.joinedup.identity.SignedInUsers;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the bearer token of a FHIR request into what its caller may do: the SMART scopes it carries,
+ * Checks the bearer token of a FHIR request (signature, issuer, audience, expiry; else 401) and turns it into what its caller may do: the SMART scopes it carries,
  * narrowed by the user's role, and the records visible to a patient (their own), to staff (those in a care
  * relationship with them or their organisation, and break-glass grants) or to a system (all).
  */
@@ -30,11 +30,13 @@ class JwtAccessResolver implements FhirAccessResolver {
     static final FhirAccess NOBODY = new FhirAccess(new FhirAgent("anonymous", "anonymous", null, null, null, null, null),
             (type, action) -> false, new Visibility(false, Set.of(), Set.of(), RolePolicy.SENSITIVE), false);
 
+    private final JwtDecoder tokens;
     private final BreakGlassGrants breakGlass;
     private final SignedInUsers users;
     private final PatientDirectory directory;
 
-    JwtAccessResolver(BreakGlassGrants breakGlass, SignedInUsers users, PatientDirectory directory) {
+    JwtAccessResolver(JwtDecoder tokens, BreakGlassGrants breakGlass, SignedInUsers users, PatientDirectory directory) {
+        this.tokens = tokens;
         this.breakGlass = breakGlass;
         this.users = users;
         this.directory = directory;
@@ -42,11 +44,19 @@ class JwtAccessResolver implements FhirAccessResolver {
 
     @Override
     public FhirAccess resolve(HttpServletRequest request) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof JwtAuthenticationToken token)) {
-            return NOBODY;
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new Unauthenticated("Bearer", "This request needs a bearer token (see /.well-known/smart-configuration)");
         }
-        return resolve(token.getToken());
+        Jwt jwt;
+        try {
+            jwt = tokens.decode(authorization.substring(7).trim());
+        } catch (JwtException e) {
+            throw new Unauthenticated("Bearer error=\"invalid_token\", error_description=\"The token was refused\"",
+                    "The bearer token was refused: it is expired, malformed, not signed by this platform's identity provider,"
+                            + " or not for this FHIR API");
+        }
+        return resolve(jwt);
     }
 
     FhirAccess resolve(Jwt jwt) {

@@ -1,6 +1,10 @@
 package org.joinedup.audit.internal;
 
+import java.time.Instant;
 import java.util.List;
+import org.joinedup.fhir.FhirAgent;
+import org.joinedup.fhir.FhirAuditSink;
+import org.joinedup.fhir.FhirInteraction;
 import org.joinedup.identity.SignedInUsers;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -16,10 +20,12 @@ class RecordAccessPages {
 
     private final RecordAccess access;
     private final SignedInUsers users;
+    private final FhirAuditSink audit;
 
-    RecordAccessPages(RecordAccess access, SignedInUsers users) {
+    RecordAccessPages(RecordAccess access, SignedInUsers users, FhirAuditSink audit) {
         this.access = access;
         this.users = users;
+        this.audit = audit;
     }
 
     @GetMapping("/portal/record-access")
@@ -37,6 +43,11 @@ class RecordAccessPages {
     private List<RecordAccess.Line> lines(Authentication authentication) {
         String patient = users.patientOf(authentication).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
                 "Only a patient whose identity is confirmed can see who has used their record"));
-        return access.of(patient);
+        List<RecordAccess.Line> lines = access.of(patient);
+        // the page shows patient data, so it is audited like any other access (and fails closed)
+        audit.record(new FhirInteraction(new FhirAgent(authentication.getName(), "patient", null, null, null, "PATRQT", null),
+                Instant.now(), "GET", "/portal/record-access", "page record-access", 200,
+                List.of(new FhirInteraction.Disclosed(0, "Patient", patient, List.of(patient))), null));
+        return lines;
     }
 }

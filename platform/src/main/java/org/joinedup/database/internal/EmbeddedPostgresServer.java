@@ -31,6 +31,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final Map<String, String> SERVER_CONFIG = Map.ofEntries(
             Map.entry("fsync", "on"),
             Map.entry("synchronous_commit", "on"),
+            // The audit commits without waiting for its flush (see AuditWriter); the WAL writer flushes every 10 ms.
+            Map.entry("wal_writer_delay", "10ms"),
             Map.entry("full_page_writes", "on"),
             Map.entry("listen_addresses", "127.0.0.1"),
             Map.entry("unix_socket_directories", ""),

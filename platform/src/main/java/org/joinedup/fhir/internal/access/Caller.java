@@ -55,6 +55,26 @@ public final class Caller {
         }
     }
 
+    /**
+     * Notes a disclosed resource with the patients whose compartments hold it, as read with it; when the row
+     * did not carry them ({@code hasPatients} false), the audit looks them up.
+     */
+    public static void disclosed(java.sql.ResultSet row, long key, String type, String id) throws java.sql.SQLException {
+        if (!CURRENT.isBound()) {
+            return;
+        }
+        List<String> patients = null;
+        java.sql.ResultSetMetaData columns = row.getMetaData();
+        for (int i = columns.getColumnCount(); i > 0; i--) {
+            if ("patients".equals(columns.getColumnLabel(i))) {
+                java.sql.Array array = row.getArray(i);
+                patients = array == null ? List.of() : List.of((String[]) array.getArray());
+                break;
+            }
+        }
+        CURRENT.get().disclosed.add(new FhirInteraction.Disclosed(key, type, id, patients));
+    }
+
     /** Notes that the caller wrote a resource in these patients' compartments. */
     public static void wrote(String type, String id, java.util.Collection<String> patients) {
         if (CURRENT.isBound()) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.time.Instant;
 import org.joinedup.fhir.FhirAccess;
+import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirAccessResolver;
 import org.joinedup.fhir.FhirAuditSink;
 import org.joinedup.fhir.FhirInteraction;
@@ -60,11 +61,19 @@ public final class FhirServlet extends HttpServlet {
             writer.write(bare, FhirResponse.error(e), response);
             return;
         }
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         if (isCapabilities(request)) {
             writer.write(request, interactions.handle(request, baseUrl(http)), response);
             return;
         }
-        FhirAccess access = resolver.resolve(http);
+        FhirAccess access;
+        try {
+            access = resolver.resolve(http);
+        } catch (FhirAccessResolver.Unauthenticated refused) {
+            refuse(http, request, started, refused, response);
+            return;
+        }
         Caller.Bound<FhirResponse> handled;
         try {
             handled = Caller.as(access, () -> interactions.handle(request, baseUrl(http)));
@@ -81,6 +90,19 @@ public final class FhirServlet extends HttpServlet {
                     "The access could not be recorded in the audit, so it was refused; try again later")));
         }
         writer.write(request, answer, response);
+    }
+
+    /** 401: the bearer challenge of RFC 6750 and an OperationOutcome; the refusal is audited, the caller unknown. */
+    private void refuse(HttpServletRequest http, FhirRequest request, Instant started, FhirAccessResolver.Unauthenticated refused,
+                        HttpServletResponse response) throws IOException {
+        try {
+            audit.record(new FhirInteraction(new FhirAgent("unauthenticated " + http.getRemoteAddr(), "anonymous", null, null, null,
+                    null, null), started, request.method(), url(http), "refused-unauthenticated", 401, List.of(), refused.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("A refused request could not be audited", e);
+        }
+        response.setHeader("WWW-Authenticate", refused.challenge());
+        writer.write(request, FhirResponse.error(new FhirException(401, Issue.error("login", refused.getMessage()))), response);
     }
 
     private static boolean isCapabilities(FhirRequest request) {

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class Includes {
 
     static final int LIMIT = 1000;
-    private static final String BY_PK = "SELECT " + SearchQuery.RESULT_COLUMNS + " FROM resource r"
+    private static final String BY_PK = "SELECT " + SearchQuery.RESULT_COLUMNS + ", r.patients FROM resource r"
             + " JOIN resource_version v ON v.pk = r.pk AND v.version = r.version WHERE r.pk = ANY (?) AND NOT r.deleted";
 
     private final JdbcTemplate jdbc;
@@ -138,7 +138,7 @@ final class Includes {
     static StoredResource mapResource(ResultSet rs) throws SQLException {
         byte[] json = rs.getBytes("content");
         Timestamp updated = rs.getTimestamp("last_updated");
-        org.joinedup.fhir.internal.access.Caller.disclosed(rs.getLong("pk"), rs.getString("res_type"), rs.getString("res_id"));
+        org.joinedup.fhir.internal.access.Caller.disclosed(rs, rs.getLong("pk"), rs.getString("res_type"), rs.getString("res_id"));
         return new StoredResource(rs.getLong("pk"), rs.getString("res_type"), rs.getString("res_id"), rs.getInt("version"),
                 updated.toInstant(), json == null, rs.getString("method"), json);
     }

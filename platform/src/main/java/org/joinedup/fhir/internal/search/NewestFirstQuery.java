@@ -48,7 +48,7 @@ final class NewestFirstQuery {
                 .append(", meta AS (SELECT count(*) AS candidates,")
                 .append(" (SELECT l.hi::text FROM c l ORDER BY l.hi " + lastOrder + " LIMIT 1) AS last_hi,")
                 .append(" (SELECT l.pk FROM c l ORDER BY l.hi " + lastOrder + " LIMIT 1) AS last_pk FROM c)")
-                .append(", m AS (SELECT " + SearchQuery.RESULT_COLUMNS + ", c.hi::text AS sk0, c.hi AS hi_order")
+                .append(", m AS (SELECT " + SearchQuery.RESULT_COLUMNS + ", r.patients, c.hi::text AS sk0, c.hi AS hi_order")
                 .append(" FROM c JOIN resource r ON r.pk = c.pk JOIN resource_version v ON v.pk = r.pk AND v.version = r.version")
                 .append(" WHERE r.res_type = ").arg(spec.type()).append(" AND NOT r.deleted").andVisible("r")
                 // a resource with several dates appears once, at its latest

@@ -25,7 +25,7 @@ final class SearchQuery {
     static Sql page(SearchSpec spec, CriterionSql criteria, Set<Long> comps, int limit) {
         PageCursor cursor = spec.cursor();
         boolean backward = cursor != null && cursor.backward();
-        Sql inner = new Sql().append("SELECT r.pk, r.version");
+        Sql inner = new Sql().append("SELECT r.pk, r.version, r.patients");
         for (int i = 0; i < spec.sort().size(); i++) {
             inner.append(", ");
             SortSql.expression(spec.sort().get(i), "r", inner);
@@ -41,7 +41,7 @@ final class SearchQuery {
         }
         page.append(SortSql.orderBy(spec.sort(), "m.", backward)).append(" LIMIT ").arg(limit);
 
-        Sql sql = new Sql().append("SELECT " + RESULT_COLUMNS);
+        Sql sql = new Sql().append("SELECT " + RESULT_COLUMNS + ", p.patients");
         for (int i = 0; i < spec.sort().size(); i++) {
             sql.append(", p.sk" + i + "::text AS sk" + i);
         }

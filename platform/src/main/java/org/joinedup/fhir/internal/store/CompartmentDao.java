@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Reads a patient's compartment: every current resource whose row names the patient, in key order. */
 public final class CompartmentDao {
 
-    private static final String COLUMNS = "v.pk, v.res_type, v.res_id, v.version, v.last_updated, v.method, v.content";
+    private static final String COLUMNS = ResourceDao.CURRENT_COLUMNS;
 
     private final JdbcTemplate jdbc;
 

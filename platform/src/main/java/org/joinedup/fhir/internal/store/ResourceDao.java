@@ -20,6 +20,9 @@ public final class ResourceDao {
 
     static final String VERSION_COLUMNS = "v.pk, v.res_type, v.res_id, v.version, v.last_updated, v.method, v.content";
 
+    /** The version columns and, for the audit, the compartments of the resource row they are read with. */
+    static final String CURRENT_COLUMNS = VERSION_COLUMNS + ", r.patients";
+
     static final RowMapper<StoredResource> VERSION_MAPPER = ResourceDao::mapVersion;
 
     private final JdbcTemplate jdbc;
@@ -30,12 +33,12 @@ public final class ResourceDao {
 
     /** The current version, deleted or not. */
     public Optional<StoredResource> current(String type, String id) {
-        return jdbc.query("SELECT " + VERSION_COLUMNS + " FROM resource r JOIN resource_version v ON v.pk = r.pk AND v.version = r.version"
+        return jdbc.query("SELECT " + CURRENT_COLUMNS + " FROM resource r JOIN resource_version v ON v.pk = r.pk AND v.version = r.version"
                 + " WHERE r.res_type = ? AND r.res_id = ?", VERSION_MAPPER, type, id).stream().findFirst();
     }
 
     public Optional<StoredResource> version(String type, String id, int version) {
-        return jdbc.query("SELECT " + VERSION_COLUMNS + " FROM resource r JOIN resource_version v ON v.pk = r.pk"
+        return jdbc.query("SELECT " + CURRENT_COLUMNS + " FROM resource r JOIN resource_version v ON v.pk = r.pk"
                 + " WHERE r.res_type = ? AND r.res_id = ? AND v.version = ?", VERSION_MAPPER, type, id, version).stream().findFirst();
     }
 
@@ -92,7 +95,7 @@ public final class ResourceDao {
         byte[] json = rs.getBytes(7);
         Timestamp updated = rs.getTimestamp(5);
         Instant lastUpdated = updated.toInstant();
-        Caller.disclosed(rs.getLong(1), rs.getString(2), rs.getString(3));
+        Caller.disclosed(rs, rs.getLong(1), rs.getString(2), rs.getString(3));
         return new StoredResource(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), lastUpdated,
                 json == null, rs.getString(6), json);
     }
