@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * for testing the access rules on users' tokens; and tokens an attacker might present (forged, expired,
  * for another audience).
  */
-final class MintedTokens {
+public final class MintedTokens {
 
     static final String ISSUER = "http://localhost:8080/auth";
     static final String AUDIENCE = "http://localhost:8080/fhir";
@@ -30,7 +30,7 @@ final class MintedTokens {
     private final PrivateKey key;
     private final String keyId;
 
-    MintedTokens(JdbcTemplate jdbc) {
+    public MintedTokens(JdbcTemplate jdbc) {
         Map<String, Object> row = jdbc.queryForMap("SELECT kid, private_key FROM identity_signing_key ORDER BY created DESC LIMIT 1");
         try {
             this.key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec((byte[]) row.get("private_key")));
@@ -41,33 +41,33 @@ final class MintedTokens {
     }
 
     /** A patient's token: their own record, with SMART patient scopes. */
-    String patient(String patientId, String scope) {
+    public String patient(String patientId, String scope) {
         return sign(claims("patient-" + patientId).claim("joinedup_kind", "patient").claim("patient", patientId)
                 .claim("fhirUser", "Patient/" + patientId).claim("scope", scope).build(), key);
     }
 
     /** A member of staff's token. */
-    String staff(String subject, String role, String organization, String practitioner, String scope) {
+    public String staff(String subject, String role, String organization, String practitioner, String scope) {
         return sign(claims(subject).claim("joinedup_kind", "staff").claim("role", role).claim("organization", organization)
                 .claim("fhirUser", practitioner == null ? null : "Practitioner/" + practitioner).claim("scope", scope).build(), key);
     }
 
-    String expired() {
+    public String expired() {
         Instant past = Instant.now().minusSeconds(3600);
         return sign(claims("late").claim("joinedup_kind", "system").claim("scope", "system/*.rs")
                 .issueTime(Date.from(past.minusSeconds(900))).expirationTime(Date.from(past)).build(), key);
     }
 
-    String forAudience(String audience) {
+    public String forAudience(String audience) {
         return sign(claims("elsewhere").claim("joinedup_kind", "system").claim("scope", "system/*.rs").audience(audience).build(), key);
     }
 
-    String fromIssuer(String issuer) {
+    public String fromIssuer(String issuer) {
         return sign(claims("impostor").claim("joinedup_kind", "system").claim("scope", "system/*.rs").issuer(issuer).build(), key);
     }
 
     /** A token with the right claims signed by a key that is not the platform's. */
-    String forged() {
+    public String forged() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

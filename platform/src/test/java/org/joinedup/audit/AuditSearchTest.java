@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.joinedup.access.MintedTokens;
 import org.joinedup.fhir.FhirApiTest;
 import org.joinedup.fhir.FhirClient;
 import org.joinedup.identity.SignInFlow;
