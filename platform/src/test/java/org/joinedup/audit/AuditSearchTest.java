@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.joinedup.access.MintedTokens;
+import org.joinedup.fhir.Eventually;
 import org.joinedup.fhir.FhirApiTest;
 import org.joinedup.fhir.FhirClient;
 import org.joinedup.identity.SignInFlow;
@@ -38,6 +39,9 @@ class AuditSearchTest extends FhirApiTest {
                 + practice + "\"}]}")).path("id").asText();
         clinician = "dr-" + ods;
         assertThat(fhir.as(minted.staff(clinician, "clinician", ods, null, "user/*.cruds")).get("/Patient/" + patient).status()).isEqualTo(200);
+        // the audit reaches the database from its journal a moment later
+        Eventually.await(() -> jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE agent = ? AND patients @> ARRAY[?]::text[]",
+                Integer.class, clinician, patient), n -> n > 0);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
@@ -86,6 +90,8 @@ class AuditSearchTest extends FhirApiTest {
         fhir.put("/Patient/demo-patient-1", "{\"resourceType\":\"Patient\",\"id\":\"demo-patient-1\",\"generalPractitioner\":[{"
                 + "\"reference\":\"Organization/" + practice + "\"}]}");
         fhir.as(minted.staff(clinician, "clinician", ods, null, "user/*.cruds")).get("/Patient/demo-patient-1");
+        Eventually.await(() -> jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE agent = ? AND patients @> ARRAY['demo-patient-1']",
+                Integer.class, clinician), n -> n > 0);
         SignInFlow browser = new SignInFlow(port);
         browser.submitLogin("patient", "demo-password");
         HttpResponse<String> page = browser.page("/portal/record-access");

@@ -7,6 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.joinedup.database.DatabaseProperties;
+import org.joinedup.fhir.Eventually;
 import org.joinedup.fhir.FhirApiTest;
 import org.joinedup.fhir.FhirClient;
 import org.joinedup.fhir.Tokens;
@@ -20,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * An administrator with direct database access edits an audit row: verification finds the first broken link.
- * And when the audit cannot be written, the access is refused. (Its own database: it breaks the chain.)
+ * When the audit journal cannot be written, the access is refused; when the database refuses, entries wait in
+ * the journal and arrive later. (Its own database: it breaks the chain.)
  */
 @TestPropertySource(properties = "spring.application.name=joinedup-audit-tampering")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,12 +42,16 @@ class AuditTamperingTest extends FhirApiTest {
         return FhirClient.JSON.readTree(response.body());
     }
 
+    @Autowired
+    DatabaseProperties database;
+
     @Test
     @Order(1)
     void anUntouchedChainVerifies() throws Exception {
         for (int i = 0; i < 5; i++) {
             fhir.get("/Patient?_count=1");
         }
+        Eventually.await(() -> jdbc.queryForObject("SELECT count(*) FROM audit_event", Integer.class), n -> n >= 5);
         JsonNode verdict = verify();
         assertThat(verdict.path("intact").asBoolean()).isTrue();
         assertThat(verdict.path("entries").asLong()).isGreaterThanOrEqualTo(5);
@@ -53,6 +62,7 @@ class AuditTamperingTest extends FhirApiTest {
     void anEditedRowIsTheFirstBrokenLink() throws Exception {
         fhir.get("/Patient?_count=2");
         Long target = jdbc.queryForObject("SELECT min(seq) + 2 FROM audit_event", Long.class);
+        Eventually.await(() -> jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE seq = ?", Integer.class, target), n -> n > 0);
         jdbc.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update");
         try {
             jdbc.update("UPDATE audit_event SET agent = 'nobody' WHERE seq = ?", target);
@@ -67,15 +77,38 @@ class AuditTamperingTest extends FhirApiTest {
 
     @Test
     @Order(3)
-    void whenTheAuditCannotBeWrittenTheReadIsRefused() {
-        jdbc.execute("ALTER TABLE audit_event RENAME TO audit_event_away");
+    void whenTheAuditJournalCannotBeWrittenTheReadIsRefused() throws Exception {
+        Path journal = database.dataDir().resolve("audit");
+        fhir.get("/Patient?_count=1");
+        for (Path segment : Files.list(journal).toList()) {
+            Files.delete(segment);
+        }
+        Files.delete(journal);
+        Files.writeString(journal, "not a directory: the journal cannot be opened");
         try {
             FhirClient.Response response = fhir.get("/Patient?_count=1");
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.body()).contains("could not be recorded in the audit").doesNotContain("\"entry\"");
         } finally {
-            jdbc.execute("ALTER TABLE audit_event_away RENAME TO audit_event");
+            Files.delete(journal);
         }
         assertThat(fhir.get("/Patient?_count=1").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void whenTheDatabaseRefusesTheAuditEntriesWaitInTheJournalAndArriveLater() throws Exception {
+        jdbc.execute("ALTER TABLE audit_event RENAME TO audit_event_away");
+        String patient;
+        try {
+            patient = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\"}")).path("id").asText();
+            assertThat(fhir.get("/Patient/" + patient).status()).isEqualTo(200);
+            Thread.sleep(300);
+        } finally {
+            jdbc.execute("ALTER TABLE audit_event_away RENAME TO audit_event");
+        }
+        Integer arrived = Eventually.await(() -> jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'read'"
+                + " AND patients @> ARRAY[?]::text[]", Integer.class, patient), n -> n > 0);
+        assertThat(arrived).isEqualTo(1);
     }
 }

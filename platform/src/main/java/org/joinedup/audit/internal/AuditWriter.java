@@ -1,78 +1,83 @@
 package org.joinedup.audit.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.joinedup.database.DatabaseProperties;
 import org.joinedup.fhir.FhirAuditSink;
 import org.joinedup.fhir.FhirInteraction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records interactions in the audit with group commit. Each caller builds its entry (patients, AuditEvent)
- * on its own thread, queues it and waits; one writer thread takes whatever is queued and appends it to the
- * hash chain in one transaction ({@link ChainAppender}). A caller returns only once its entry is committed,
- * and fails if it was not, so that the access is refused.
+ * Records interactions in the audit. On the caller's thread: the entry is built (patients, AuditEvent),
+ * hash-chained and appended to the local journal ({@link AuditJournal}); only then may the answer be sent,
+ * and if the append fails, or the database has fallen too far behind the journal, the access is refused.
+ * {@link JournalShipper} copies the journal to the database, where the audit is searched and verified.
+ * <p>
+ * One application node writes one chain: run a single node per database, as the embedded default does.
  */
 @Component
 class AuditWriter implements FhirAuditSink, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
-    private static final int MAX_BATCH = 1000;
-    private static final long WAIT_SECONDS = 10;
+    /** Journalled entries the database may lag behind by before accesses are refused. */
+    static final long MAX_BACKLOG = 100_000;
 
-    /** An entry waiting for its place in the chain. */
+    /** An entry as the caller's thread builds it: everything but its place in the chain. */
     record Draft(Instant recorded, FhirInteraction interaction, List<String> patients, boolean breakGlass, String content) {
     }
 
-    private record Pending(Draft draft, CompletableFuture<Void> done) {
-    }
-
     private final JdbcTemplate jdbc;
-    private final ChainAppender chain;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile boolean running = true;
+    private final AuditJournal journal;
+    private final JournalShipper shipper;
 
-    AuditWriter(DataSource dataSource, JdbcTemplate jdbc) {
+    AuditWriter(DataSource dataSource, JdbcTemplate jdbc, DatabaseProperties database) {
         this.jdbc = jdbc;
-        this.chain = new ChainAppender(dataSource);
-        this.writer = Thread.ofPlatform().name("audit-writer").daemon().start(this::run);
+        Path directory = database.dataDir().resolve("audit");
+        long dbSeq = 0;
+        String dbHash = HashChain.GENESIS;
+        Map<String, Object> head = jdbc.query("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1",
+                rs -> rs.next() ? Map.<String, Object>of("seq", rs.getLong(1), "hash", rs.getString(2)) : null);
+        if (head != null) {
+            dbSeq = (Long) head.get("seq");
+            dbHash = (String) head.get("hash");
+        }
+        long shipped = dbSeq;
+        List<AuditJournal.Chained> unshipped = AuditJournal.read(directory).stream().filter(c -> c.entry().seq() > shipped).toList();
+        long seq = unshipped.isEmpty() ? dbSeq : unshipped.getLast().entry().seq();
+        String hash = unshipped.isEmpty() ? dbHash : unshipped.getLast().hash();
+        this.journal = new AuditJournal(directory, seq, hash);
+        this.shipper = new JournalShipper(dataSource, journal, unshipped, dbSeq);
     }
 
     @Override
     public void record(FhirInteraction interaction) {
-        if (!running) {
-            throw new IllegalStateException("The audit writer has stopped");
+        if (shipper.backlog() > MAX_BACKLOG) {
+            throw new IllegalStateException("The audit database is " + shipper.backlog() + " entries behind its journal");
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Pending(draft(interaction), done));
+        Draft draft = draft(interaction);
         try {
-            done.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the audit entry was written", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("The audit entry could not be written", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The audit entry was not written within " + WAIT_SECONDS + " s", e);
+            // queued for the database in chain order, so that what is shipped is always a prefix of the journal
+            synchronized (journal) {
+                shipper.enqueue(journal.append(draft));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("The audit entry could not be written to the journal", e);
         }
     }
 
-    /** The entry as the caller's thread can build it: everything but its place in the chain. */
+    /** How many entries are journalled but not yet in the database (for tests and operators). */
+    long backlog() {
+        return shipper.backlog();
+    }
+
     private Draft draft(FhirInteraction interaction) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Set<String> patients = new LinkedHashSet<>();
@@ -88,33 +93,17 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
         return new Draft(now, interaction, patientList, breakGlass, BalpEvents.of(interaction, now, patientList, breakGlass));
     }
 
-    private void run() {
-        List<Pending> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                chain.append(batch.stream().map(Pending::draft).toList());
-                batch.forEach(p -> p.done().complete(null));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            } catch (Exception e) {
-                log.error("Writing {} audit entries failed; their accesses are refused", batch.size(), e);
-                batch.forEach(p -> p.done().completeExceptionally(e));
-            }
-            batch.clear();
-        }
-        chain.close();
+    /** The chained row of a draft. */
+    static AuditEntry entry(long seq, Draft draft) {
+        var agent = draft.interaction().agent();
+        return new AuditEntry(seq, draft.recorded(), agent.who(), agent.kind(), agent.role(), agent.organization(), agent.clientId(),
+                draft.interaction().interaction(), Integer.toString(draft.interaction().status()), draft.breakGlass(), draft.patients(),
+                draft.content());
     }
 
     @Override
     public void destroy() throws InterruptedException {
-        running = false;
-        writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        shipper.stop(10_000);
+        journal.close();
     }
 }
