@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.joinedup.access.AccessProperties;
-import org.joinedup.access.Role;
 import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirAuditSink;
 import org.joinedup.fhir.FhirInteraction;

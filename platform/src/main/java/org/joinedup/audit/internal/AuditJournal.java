@@ -35,6 +35,7 @@ final class AuditJournal {
     private final Path directory;
     private FileChannel channel;
     private Path segment;
+    private long segmentBytes;
     private long seq;
     private String hash;
 
@@ -47,7 +48,7 @@ final class AuditJournal {
 
     /** Appends an entry: its sequence number and hash are assigned here, in order. */
     synchronized Chained append(AuditWriter.Draft draft) throws IOException {
-        if (channel == null || !Files.exists(segment) || channel.size() >= SEGMENT_BYTES) {
+        if (channel == null || segmentBytes >= SEGMENT_BYTES || !Files.exists(segment)) {
             open(seq + 1);
         }
         AuditEntry entry = AuditWriter.entry(seq + 1, draft);
@@ -55,7 +56,7 @@ final class AuditJournal {
         Chained chained = new Chained(entry, hash, link);
         ByteBuffer line = ByteBuffer.wrap((toJson(chained) + "\n").getBytes(StandardCharsets.UTF_8));
         while (line.hasRemaining()) {
-            channel.write(line);
+            segmentBytes += channel.write(line);
         }
         seq = entry.seq();
         hash = link;
@@ -96,6 +97,7 @@ final class AuditJournal {
         Files.createDirectories(directory);
         segment = directory.resolve(String.format("journal-%020d.log", firstSeq));
         channel = FileChannel.open(segment, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        segmentBytes = channel.size();
     }
 
     /** Every entry in the journal's segments, in order. */

@@ -1,7 +1,5 @@
 package org.joinedup.audit.internal;
 
-import java.sql.Array;
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
