@@ -96,7 +96,8 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
     /** The chained row of a draft. */
     static AuditEntry entry(long seq, Draft draft) {
         var agent = draft.interaction().agent();
-        return new AuditEntry(seq, draft.recorded(), agent.who(), agent.kind(), agent.role(), agent.organization(), agent.clientId(),
+        // the database keeps microseconds: the hash covers the time as it will be read back
+        return new AuditEntry(seq, draft.recorded().truncatedTo(ChronoUnit.MICROS), agent.who(), agent.kind(), agent.role(), agent.organization(), agent.clientId(),
                 draft.interaction().interaction(), Integer.toString(draft.interaction().status()), draft.breakGlass(), draft.patients(),
                 draft.content());
     }

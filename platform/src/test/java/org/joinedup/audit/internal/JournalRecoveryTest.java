@@ -1,0 +1,72 @@
+package org.joinedup.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.joinedup.database.DatabaseProperties;
+import org.joinedup.fhir.Eventually;
+import org.joinedup.fhir.FhirAgent;
+import org.joinedup.fhir.FhirApiTest;
+import org.joinedup.fhir.FhirInteraction;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Entries journalled before a crash, and never shipped, reach the database when the platform starts again,
+ * chained where they belong, and the chain verifies. (Its own database.)
+ */
+@TestPropertySource(properties = "spring.application.name=joinedup-journal-recovery")
+class JournalRecoveryTest extends FhirApiTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void entriesJournalledButNotShippedArriveAfterARestart() throws Exception {
+        Path dataDir = Files.createTempDirectory("journal-recovery");
+        Path journalDir = dataDir.resolve("audit");
+        long head = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM audit_event", Long.class);
+        String headHash = head == 0 ? HashChain.GENESIS
+                : jdbc.queryForObject("SELECT hash FROM audit_event WHERE seq = ?", String.class, head);
+
+        // a node journals three accesses and stops before its shipper copies them
+        AuditJournal crashed = new AuditJournal(journalDir, head, headHash);
+        for (int i = 0; i < 3; i++) {
+            crashed.append(draft("crashed-" + i));
+        }
+        crashed.force();
+        crashed.close();
+
+        // starting again: the writer finds them and ships them
+        AuditWriter restarted = new AuditWriter(dataSource, jdbc,
+                new DatabaseProperties("", "postgres", "", dataDir, 0, 4));
+        try {
+            Integer arrived = Eventually.await(() -> jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE agent LIKE 'crashed-%'",
+                    Integer.class), n -> n == 3);
+            assertThat(arrived).isEqualTo(3);
+            assertThat(jdbc.queryForList("SELECT seq FROM audit_event WHERE agent LIKE 'crashed-%' ORDER BY seq", Long.class))
+                    .containsExactly(head + 1, head + 2, head + 3);
+            assertThat(new AuditVerifier(jdbc).verify().intact()).isTrue();
+        } finally {
+            restarted.destroy();
+        }
+    }
+
+    private static AuditWriter.Draft draft(String who) {
+        FhirInteraction interaction = new FhirInteraction(new FhirAgent(who, "staff", "clinician", "RYY", "app", "TREAT", Set.of()),
+                Instant.now(), "GET", "/Patient/x", "read", 200, List.of(), null);
+        // the database keeps microseconds, so the writer records times to the microsecond
+        return new AuditWriter.Draft(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), interaction, List.of("x"), false,
+                "{\"resourceType\":\"AuditEvent\"}");
+    }
+}
