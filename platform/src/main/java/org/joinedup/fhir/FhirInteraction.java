@@ -19,8 +19,8 @@ public record FhirInteraction(FhirAgent agent, Instant started, String method, S
                               List<Disclosed> disclosed, String detail) {
 
     /**
-     * A resource touched by the interaction: {@code key} is the store's internal key, by which its patients are
-     * found when {@code patients} (known for writes) is null.
+     * A resource touched by the interaction and the patients whose compartments hold it ({@code key} is the
+     * store's internal key; the store fills {@code patients} in before the audit sees the interaction).
      */
     public record Disclosed(long key, String type, String id, List<String> patients) {
     }

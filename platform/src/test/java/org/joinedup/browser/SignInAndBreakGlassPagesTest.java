@@ -50,6 +50,14 @@ class SignInAndBreakGlassPagesTest extends FhirApiTest {
     }
 
     @Test
+    void aMemberOfStaffOpeningAPatientsPageIsToldPlainlyTheyCannotSeeIt() {
+        Page page = page();
+        signIn(page, "gp.clinician", "demo-password");
+        page.navigate("/portal/record-access");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You cannot see this page"))).isVisible();
+    }
+
+    @Test
     void aClinicianBreaksGlassWithAReasonAndIsToldUntilWhen() {
         String patient = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Glass\"}]}")).path("id").asText();
         Page page = page();

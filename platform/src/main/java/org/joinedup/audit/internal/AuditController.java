@@ -80,6 +80,13 @@ class AuditController {
         return value == null ? "" : "&" + name + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** Refusals say why, as the break-glass API's do ({@code {"error": ...}}). */
+    @org.springframework.web.bind.annotation.ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<java.util.Map<String, String>> refused(ResponseStatusException refused) {
+        return ResponseEntity.status(refused.getStatusCode()).body(java.util.Map.of("error",
+                refused.getReason() == null ? "Refused" : refused.getReason()));
+    }
+
     static void requireAuditor(Jwt token) {
         boolean system = token != null && "system".equals(token.getClaimAsString("joinedup_kind"));
         String role = token == null ? null : token.getClaimAsString("role");

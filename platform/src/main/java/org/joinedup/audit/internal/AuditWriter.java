@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records interactions in the audit. On the caller's thread: the entry is built (patients, AuditEvent),
+ * Records interactions in the audit. On the caller's thread: the entry is built (its patients, as the store
+ * reported them, and the AuditEvent),
  * hash-chained and appended to the local journal ({@link AuditJournal}); only then may the answer be sent,
  * and if the append fails, or the database has fallen too far behind the journal, the access is refused.
  * {@link JournalShipper} copies the journal to the database, where the audit is searched and verified.
@@ -34,12 +35,10 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
     record Draft(Instant recorded, FhirInteraction interaction, List<String> patients, boolean breakGlass, String content) {
     }
 
-    private final JdbcTemplate jdbc;
     private final AuditJournal journal;
     private final JournalShipper shipper;
 
     AuditWriter(DataSource dataSource, JdbcTemplate jdbc, DatabaseProperties database) {
-        this.jdbc = jdbc;
         Path directory = database.dataDir().resolve("audit");
         long dbSeq = 0;
         String dbHash = HashChain.GENESIS;
@@ -81,9 +80,10 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
     private Draft draft(FhirInteraction interaction) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Set<String> patients = new LinkedHashSet<>();
-        Map<Long, List<String>> byKey = DisclosedPatients.lookUp(jdbc, interaction.disclosed());
         for (FhirInteraction.Disclosed resource : interaction.disclosed()) {
-            patients.addAll(resource.patients() != null ? resource.patients() : byKey.getOrDefault(resource.key(), List.of()));
+            if (resource.patients() != null) {
+                patients.addAll(resource.patients());
+            }
             if (resource.type().equals("Patient")) {
                 patients.add(resource.id());
             }

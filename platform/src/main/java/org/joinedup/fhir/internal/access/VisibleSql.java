@@ -57,14 +57,8 @@ public record VisibleSql(String text, List<Object> args) {
         return this != ALWAYS;
     }
 
-    private static String array(java.util.Set<String> values) {
-        StringBuilder array = new StringBuilder("{");
-        for (String value : values) {
-            if (array.length() > 1) {
-                array.append(',');
-            }
-            array.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return array.append('}').toString();
+    /** Bound as a JDBC array (the driver sends a String[] as text[]). */
+    private static String[] array(java.util.Set<String> values) {
+        return values.toArray(String[]::new);
     }
 }

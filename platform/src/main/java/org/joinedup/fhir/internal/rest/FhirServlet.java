@@ -20,6 +20,7 @@ import org.joinedup.fhir.FhirAccessResolver;
 import org.joinedup.fhir.FhirAuditSink;
 import org.joinedup.fhir.FhirInteraction;
 import org.joinedup.fhir.internal.access.Caller;
+import org.joinedup.fhir.internal.access.DisclosedPatients;
 import org.joinedup.fhir.internal.outcome.FhirException;
 import org.joinedup.fhir.internal.outcome.Issue;
 
@@ -36,8 +37,11 @@ public final class FhirServlet extends HttpServlet {
     private final long maxPayload;
     private final FhirAccessResolver resolver;
     private final FhirAuditSink audit;
+    private final DisclosedPatients patients;
 
-    public FhirServlet(Interactions interactions, long maxPayload, FhirAccessResolver resolver, FhirAuditSink audit) {
+    public FhirServlet(Interactions interactions, long maxPayload, FhirAccessResolver resolver, FhirAuditSink audit,
+                       DisclosedPatients patients) {
+        this.patients = patients;
         this.interactions = interactions;
         this.writer = new ResponseWriter(interactions.context());
         this.maxPayload = maxPayload;
@@ -83,7 +87,7 @@ public final class FhirServlet extends HttpServlet {
         FhirResponse answer = handled.result();
         try {
             audit.record(new FhirInteraction(access.agent(), started, request.method(), url(http), AuditNames.interaction(request),
-                    answer.status(), handled.disclosed(), AuditNames.detail(answer)));
+                    answer.status(), patients.complete(handled.disclosed()), AuditNames.detail(answer)));
         } catch (RuntimeException e) {
             log.error("The audit could not record a FHIR interaction; the answer was withheld", e);
             answer = FhirResponse.error(new FhirException(503, Issue.error("transient",

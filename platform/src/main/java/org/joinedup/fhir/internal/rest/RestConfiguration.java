@@ -5,6 +5,7 @@ import org.joinedup.fhir.FhirAccessResolver;
 import org.joinedup.fhir.FhirAuditSink;
 import org.joinedup.fhir.FhirProperties;
 import org.joinedup.fhir.internal.FhirCore;
+import org.joinedup.fhir.internal.access.DisclosedPatients;
 import org.joinedup.fhir.internal.bundle.BundleProcessor;
 import org.joinedup.fhir.internal.bundle.TransactionProcessor;
 import org.joinedup.fhir.internal.search.ConditionalMatch;
@@ -55,9 +56,9 @@ class RestConfiguration {
 
     @Bean
     ServletRegistrationBean<FhirServlet> fhirServlet(Interactions interactions, FhirProperties properties, FhirAccessResolver resolver,
-                                                     FhirAuditSink audit) {
-        ServletRegistrationBean<FhirServlet> registration = new ServletRegistrationBean<>(
-                new FhirServlet(interactions, properties.maxPayloadSize().toBytes(), resolver, audit), "/fhir/*");
+                                                     FhirAuditSink audit, JdbcTemplate jdbc) {
+        ServletRegistrationBean<FhirServlet> registration = new ServletRegistrationBean<>(new FhirServlet(interactions,
+                properties.maxPayloadSize().toBytes(), resolver, audit, new DisclosedPatients(jdbc)), "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;
