@@ -22,11 +22,24 @@ final class Platform implements AutoCloseable {
         this.port = port;
     }
 
+    /** How the JVM runs the platform's jar: as {@code java -jar} does, or with more classes on Spring Boot's {@code loader.path}. */
+    static List<String> launch(Path jar, Path extraClasses) {
+        if (extraClasses == null) {
+            return List.of("-jar", jar.toString());
+        }
+        return List.of("-cp", jar.toString(), "-Dloader.path=" + extraClasses.toAbsolutePath(), "org.springframework.boot.loader.launch.PropertiesLauncher");
+    }
+
     static Platform start(String java, List<String> jvmArgs, Path jar, Path dataDir, int port, Path log) throws Exception {
+        return start(java, jvmArgs, launch(jar, null), dataDir, port, log);
+    }
+
+    static Platform start(String java, List<String> jvmArgs, List<String> launch, Path dataDir, int port, Path log) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--joinedup.database.data-dir=" + dataDir,
+        command.addAll(launch);
+        command.addAll(List.of("--server.port=" + port, "--joinedup.database.data-dir=" + dataDir,
                 "--logging.structured.format.console=", "--logging.level.root=WARN"));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -23,7 +23,11 @@ import java.util.zip.GZIPInputStream;
  * loads the Synthea sample as transaction Bundles at concurrency 1 and 4, then measures reads and searches
  * at concurrency 8 and $everything, and prints the figures as a Markdown table.
  *
- * <p>Run with {@code bench/run}.
+ * <p>Run with {@code bench/run}. Options: {@code --seconds=10 --warmup=30 --port=18080 --jar=<another build>
+ * --jvm-args="..." --synthea=<folder>}, {@code --without-audit} (the same build with an audit sink that records
+ * nothing, to measure what audit writing costs), {@code --skip-aot} (no AOT-cache start-up figures), and, for quick
+ * comparisons while working, {@code --data=<data directory of an earlier run>} (no loading: queries only) and
+ * {@code --only=<start of a query's name>}.
  */
 public final class StoreBenchmark {
 
@@ -45,22 +49,32 @@ public final class StoreBenchmark {
         int port = Integer.parseInt(options.getOrDefault("port", "18080"));
         String java = options.getOrDefault("java", ProcessHandle.current().info().command().orElse("java"));
         List<String> jvmArgs = List.of(options.getOrDefault("jvm-args", RECOMMENDED_JVM_OPTIONS).split(" "));
-        Path dataDir = Files.createTempDirectory("joinedup-bench");
+        boolean withoutAudit = List.of(args).contains("--without-audit");
+        List<String> launch = Platform.launch(jar, withoutAudit ? Path.of("bench/target/classes") : null);
+        Path dataDir = options.containsKey("data") ? Path.of(options.get("data")) : Files.createTempDirectory("joinedup-bench");
+        boolean load = !options.containsKey("data");
+        String only = options.getOrDefault("only", "");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         Results results = new Results();
 
         System.out.println("JoinedUp store benchmark: " + Runtime.getRuntime().availableProcessors() + " cores, data in " + dataDir
-                + ", JVM arguments " + jvmArgs + ", log " + log);
-        try (Platform first = Platform.start(java, jvmArgs, jar, dataDir, port, log)) {
-            results.put("start-up to ready, fresh data directory (includes initdb)", first.startMillis + " ms");
+                + ", JVM arguments " + jvmArgs + ", log " + log + (withoutAudit ? ", WITHOUT AUDIT" : ""));
+        if (load) {
+            try (Platform first = Platform.start(java, jvmArgs, launch, dataDir, port, log)) {
+                results.put("start-up to ready, fresh data directory (includes initdb)", first.startMillis + " ms");
+            }
         }
-        try (Platform platform = Platform.start(java, jvmArgs, jar, dataDir, port, log)) {
+        try (Platform platform = Platform.start(java, jvmArgs, launch, dataDir, port, log)) {
             long[] memory = platform.memoryMegabytes();
             results.put("start-up to ready, existing data directory", platform.startMillis + " ms");
             results.put("memory after start (PSS: JVM / PostgreSQL)", memory[0] + " MB / " + memory[1] + " MB");
-            new StoreBenchmark(port, seconds, warmup, results).run(synthea);
+            new StoreBenchmark(port, seconds, warmup, results, only).run(synthea, load);
             long[] loaded = platform.memoryMegabytes();
             results.put("memory after the benchmark (PSS: JVM / PostgreSQL)", loaded[0] + " MB / " + loaded[1] + " MB");
+        }
+        if (withoutAudit || List.of(args).contains("--skip-aot")) {
+            results.print();
+            return;
         }
         Path aot = AotCache.train(java, jar, log, port);
         List<String> withCache = new ArrayList<>(jvmArgs);
@@ -78,8 +92,10 @@ public final class StoreBenchmark {
     private final int warmup;
     private final Results results;
     private final String token;
+    private final String only;
 
-    private StoreBenchmark(int port, int seconds, int warmup, Results results) throws IOException, InterruptedException {
+    private StoreBenchmark(int port, int seconds, int warmup, Results results, String only) throws IOException, InterruptedException {
+        this.only = only;
         this.port = port;
         this.seconds = seconds;
         this.warmup = warmup;
@@ -87,7 +103,16 @@ public final class StoreBenchmark {
         this.token = DemoToken.fetch(port);
     }
 
-    private void run(Path synthea) throws Exception {
+    private void run(Path synthea, boolean load) throws Exception {
+        if (load) {
+            ingest(synthea);
+        }
+        Sample sample = sample();
+        results.put("data", sample.patients.size() + " patients; $everything patient has " + sample.everythingSize + " resources");
+        queries(sample);
+    }
+
+    private void ingest(Path synthea) throws Exception {
         List<Path> files;
         try (var list = Files.list(synthea)) {
             files = list.sorted().toList();
@@ -108,11 +133,12 @@ public final class StoreBenchmark {
         results.put("ingest, transaction Bundles, concurrency 1", perSecond(resources, ingest(patients, 1)) + " resources/s");
         results.put("ingest, transaction Bundles, concurrency 4", perSecond(resources, ingest(patients, 4)) + " resources/s");
 
+        results.put("data loaded", (resources * 2 + reference.stream().mapToLong(StoreBenchmark::entries).sum()) + " resources");
         // Let autovacuum analyse the freshly loaded tables, as it would on a live system, before measuring queries.
         Thread.sleep(20_000);
-        Sample sample = sample();
-        results.put("data", sample.patients.size() + " patients, " + (resources * 2 + reference.stream().mapToLong(StoreBenchmark::entries).sum())
-                + " resources; $everything patient has " + sample.everythingSize + " resources");
+    }
+
+    private void queries(Sample sample) throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         load("GET /Patient/{id}", () -> "/fhir/Patient/" + sample.patients.get(random(sample.patients.size())));
         load("Observation?patient=X&code=Y", () -> {
@@ -122,7 +148,9 @@ public final class StoreBenchmark {
         load("Patient?name=Z", () -> "/fhir/Patient?name=" + sample.families.get(random(sample.families.size())));
         load("Observation?patient=X&_sort=-date&_count=50",
                 () -> "/fhir/Observation?patient=" + sample.patients.get(random(sample.patients.size())) + "&_sort=-date&_count=50");
-        everything(sample.everythingPatient);
+        if ("$everything".startsWith(only)) {
+            everything(sample.everythingPatient);
+        }
     }
 
     private static int random(int bound) {
@@ -184,6 +212,9 @@ public final class StoreBenchmark {
      * compile the request path on a small machine); throughput and latency percentiles.
      */
     private void load(String name, Supplier<String> paths) throws Exception {
+        if (!name.startsWith(only)) {
+            return;
+        }
         run(paths, warmup, new Latencies());
         Latencies latencies = new Latencies();
         long elapsed = run(paths, seconds, latencies);
