@@ -12,6 +12,9 @@ public interface PatientDirectory {
      */
     java.util.Set<String> proxiedBy(String nhsNumber);
 
+    /** How a patient is named to a person allowed to see their record ("Sam Jones"), from their first name. */
+    java.util.Optional<String> displayName(String patientId);
+
     /** The id of the Patient with this NHS number, if there is exactly one. */
     java.util.Optional<String> findByNhsNumber(String nhsNumber);
 }

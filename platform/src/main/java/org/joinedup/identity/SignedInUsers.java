@@ -18,4 +18,10 @@ public interface SignedInUsers {
 
     /** The NHS number of a patient account (by the subject of its tokens), when its identity is proofed to P9. */
     Optional<String> proofedNhsNumber(String subject);
+
+    /** The NHS number of the patient behind a page session or token, when their identity is proofed to P9. */
+    Optional<String> proofedNhsNumber(Authentication authentication);
+
+    /** Whether a patient (proofed or not) is signed in. */
+    boolean isPatient(Authentication authentication);
 }

@@ -27,16 +27,7 @@ class ProxyAccessTest extends FhirApiTest {
                 + " ('parent.proxy', '{noop}parent-pw', 'patient', ?, 'P9') ON CONFLICT DO NOTHING", PARENT_NHS);
         String child = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Child\"}]}")).path("id").asText();
         String otherChild = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Other\"}]}")).path("id").asText();
-        String parent = fhir.create(FhirClient.parse("{\"resourceType\":\"RelatedPerson\",\"patient\":{\"reference\":\"Patient/" + child
-                + "\"},\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"" + PARENT_NHS + "\"}],"
-                + "\"relationship\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-RoleCode\",\"code\":\"PRN\"}]}]}"))
-                .path("id").asText();
-        ObjectNode consent = fhir.create(FhirClient.parse("{\"resourceType\":\"Consent\",\"status\":\"active\",\"scope\":{\"coding\":[{"
-                + "\"system\":\"http://terminology.hl7.org/CodeSystem/consentscope\",\"code\":\"patient-privacy\"}]},\"category\":[{"
-                + "\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"59284-0\"}]}],\"patient\":{\"reference\":\"Patient/" + child + "\"},"
-                + "\"policyRule\":{\"text\":\"Proxy access\"},\"provision\":{\"type\":\"permit\",\"actor\":[{\"role\":{\"coding\":[{"
-                + "\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ParticipationType\",\"code\":\"IRCP\"}]},"
-                + "\"reference\":{\"reference\":\"RelatedPerson/" + parent + "\"}}]}}")).deepCopy();
+        ObjectNode consent = Proxies.name(fhir, child, PARENT_NHS);
 
         FhirClient asParent = fhir.as(new SignInFlow(port).signIn("parent.proxy", "parent-pw", "openid patient/*.rs")
                 .path("access_token").asText());

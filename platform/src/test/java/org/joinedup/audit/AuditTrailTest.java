@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.joinedup.fhir.FhirApiTest;
 import org.joinedup.fhir.Eventually;
+import org.joinedup.fhir.FhirApiTest;
 import org.joinedup.fhir.FhirClient;
+import org.joinedup.fhir.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +39,7 @@ class AuditTrailTest extends FhirApiTest {
         assertThat(row.get("action")).isEqualTo("read");
         assertThat(row.get("outcome")).isEqualTo("200");
         assertThat(row.get("client_id")).isEqualTo("joinedup-demo");
-        JsonNode event = FhirClient.JSON.readTree((String) row.get("content"));
+        JsonNode event = auditEventOf(patient, (Long) row.get("seq"));
         assertThat(event.path("resourceType").asText()).isEqualTo("AuditEvent");
         assertThat(event.path("type").path("code").asText()).isEqualTo("rest");
         assertThat(event.path("subtype").path(0).path("code").asText()).isEqualTo("read");
@@ -67,8 +72,18 @@ class AuditTrailTest extends FhirApiTest {
     void theAuditCannotBeChangedOrDeletedThroughTheDatabaseConnection() {
         fhir.get("/Patient?_count=1");
         Eventually.await(() -> jdbc.queryForObject("SELECT count(*) FROM audit_event", Integer.class), n -> n > 0);
-        assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET agent = 'someone-else'")).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_block SET agents = '{}'")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_block")).hasMessageContaining("append-only");
+    }
+
+    /** The AuditEvent an auditor is shown for an entry. */
+    private JsonNode auditEventOf(String patient, long seq) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/staff/api/audit?patient=" + patient + "&before=" + (seq + 1) + "&_count=1"))
+                .header("Authorization", "Bearer " + Tokens.system(port)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode event = FhirClient.JSON.readTree(response.body()).path("entry").path(0).path("resource");
+        assertThat(event.path("id").asText()).isEqualTo(Long.toString(seq));
+        return event;
     }
 
     private static Object toArray(Object sqlArray) {

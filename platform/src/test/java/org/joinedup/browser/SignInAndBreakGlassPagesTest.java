@@ -4,13 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.joinedup.access.Proxies;
 import org.joinedup.fhir.FhirApiTest;
 import org.joinedup.fhir.FhirClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** In a real browser: signing in (and failing to), a patient's record-access page, and the break-glass dialog. */
+/** In a real browser: signing in (and failing to), a patient's portal (switching to a record they are a proxy for), and the break-glass dialog. */
 class SignInAndBreakGlassPagesTest extends FhirApiTest {
 
     static Browser browser;
@@ -45,8 +46,31 @@ class SignInAndBreakGlassPagesTest extends FhirApiTest {
 
         signIn(page, "patient", "demo-password");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You are signed in"))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your health record")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who has used your record")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Who has used your record"))).isVisible();
+    }
+
+    @Test
+    void aParentSwitchesToTheirChildsRecordAndBack() {
+        fhir.put("/Patient/demo-patient-1", "{\"resourceType\":\"Patient\",\"id\":\"demo-patient-1\",\"name\":[{\"given\":[\"Pat\"],\"family\":\"Parent\"}],"
+                + "\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9000000009\"}]}");
+        String child = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"given\":[\"Kit\"],\"family\":\"Parent\"}]}"))
+                .path("id").asText();
+        Proxies.name(fhir, child, "9000000009");
+        Page page = page();
+        signIn(page, "patient", "demo-password");
+        page.navigate("/portal");
+        assertThat(page.locator("#whose")).hasText("Pat Parent");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("View Kit Parent's record")).click();
+        assertThat(page.locator("#whose")).hasText("Kit Parent");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who has used Kit Parent's record")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Who has used Kit Parent's record"))).isVisible();
+
+        page.navigate("/portal");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("View your record")).click();
+        assertThat(page.locator("#whose")).hasText("Pat Parent");
     }
 
     @Test

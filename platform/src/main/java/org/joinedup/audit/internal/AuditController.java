@@ -69,7 +69,7 @@ class AuditController {
         }
         ArrayNode items = bundle.putArray("entry");
         for (AuditEntry entry : entries) {
-            ObjectNode resource = (ObjectNode) JSON.readTree(entry.content());
+            ObjectNode resource = BalpEvents.of(entry);
             resource.put("id", Long.toString(entry.seq()));
             items.addObject().put("fullUrl", "urn:joinedup:audit:" + entry.seq()).set("resource", resource);
         }

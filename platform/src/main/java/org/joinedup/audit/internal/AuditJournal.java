@@ -1,8 +1,5 @@
 package org.joinedup.audit.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,112 +8,210 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The audit's local journal: each entry, hash-chained to the one before, is appended to a file on the caller's
- * thread before the answer is sent. If it cannot be appended, the access is refused. {@link JournalShipper}
- * copies entries to the database, where they are searched and verified; a segment file is deleted once every
- * entry in it is in the database. Segments are named by their first sequence number.
+ * The audit's local journal: on the caller's thread, before the answer is sent, each entry gets its sequence number
+ * and its place in a segment file (under a lock held only for that), and is then written there (outside the lock,
+ * at its place), so it is in the operating system's page cache and survives the process. If it cannot be written,
+ * the access is refused. {@link JournalShipper} chains the entries in order and copies them to the database, and
+ * makes the journal durable on disk for whatever the database has not taken; a segment is deleted once every entry
+ * in it is there. A line is {@code <20-digit seq> <json after "seq">}; segments are named by their first sequence
+ * number and are zero-filled past their last line.
  */
 final class AuditJournal {
 
-    /** A new segment starts when the current one reaches this size. */
-    static final long SEGMENT_BYTES = 16L * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A new segment starts when the current one has no room for the next line. */
+    static final int SEGMENT_BYTES = 16 * 1024 * 1024;
+    /** How often the journal checks that its segment is still on disk (a removed journal is refused from then on). */
+    private static final long CHECK_NANOS = 20_000_000;
+    private static final int SEQ_DIGITS = 20;
 
-    /** An entry with its place in the chain. */
-    record Chained(AuditEntry entry, String previousHash, String hash) {
+    /** A journalled entry: numbered, with its JSON as it will be chained. */
+    record Journalled(AuditEntry entry, String json) {
     }
 
     private final Path directory;
     private FileChannel channel;
+    private FileChannel previous;
     private Path segment;
-    private long segmentBytes;
+    private long position;
+    private long size;
+    private long checked;
     private long seq;
-    private String hash;
 
-    /** Opens the journal after the given head (the database's, or the journal's own if it is further on). */
-    AuditJournal(Path directory, long headSeq, String headHash) {
+    /** Opens the journal after the given sequence number (the database's, or the journal's own if it is further on). */
+    AuditJournal(Path directory, long headSeq) {
         this.directory = directory;
         this.seq = headSeq;
-        this.hash = headHash;
     }
 
-    /** Appends an entry: its sequence number and hash are assigned here, in order. */
-    synchronized Chained append(AuditWriter.Draft draft) throws IOException {
-        if (channel == null || segmentBytes >= SEGMENT_BYTES || !Files.exists(segment)) {
-            open(seq + 1);
+    /**
+     * Journals an entry whose JSON, but for its sequence number, was written by the caller ({@code ,"at":...}).
+     * Only numbering and reserving room happen under the lock; the write is made outside it.
+     */
+    Journalled append(AuditEntry unnumbered, String jsonAfterSeq) throws IOException {
+        byte[] body = jsonAfterSeq.getBytes(StandardCharsets.UTF_8);
+        int length = SEQ_DIGITS + 1 + body.length + 1;
+        long number;
+        FileChannel file;
+        long at;
+        synchronized (this) {
+            if (channel == null || size - position < length || segmentMayBeGone()) {
+                open(seq + 1, length);
+            }
+            number = ++seq;
+            file = channel;
+            at = position;
+            position += length;
         }
-        AuditEntry entry = AuditWriter.entry(seq + 1, draft);
-        String link = HashChain.link(hash, entry);
-        Chained chained = new Chained(entry, hash, link);
-        ByteBuffer line = ByteBuffer.wrap((toJson(chained) + "\n").getBytes(StandardCharsets.UTF_8));
-        while (line.hasRemaining()) {
-            segmentBytes += channel.write(line);
+        byte[] line = new byte[length];
+        String digits = Long.toString(number);
+        java.util.Arrays.fill(line, 0, SEQ_DIGITS - digits.length(), (byte) '0');
+        digits.getBytes(0, digits.length(), line, SEQ_DIGITS - digits.length());
+        line[SEQ_DIGITS] = ' ';
+        System.arraycopy(body, 0, line, SEQ_DIGITS + 1, body.length);
+        line[length - 1] = '\n';
+        ByteBuffer bytes = ByteBuffer.wrap(line);
+        while (bytes.hasRemaining()) {
+            at += file.write(bytes, at);
         }
-        seq = entry.seq();
-        hash = link;
-        return chained;
+        return new Journalled(AuditWriter.numbered(number, unnumbered), "{\"seq\":" + number + jsonAfterSeq);
     }
 
-    /** Makes what was appended durable on disk (called every few milliseconds, off the callers' threads). */
-    synchronized void force() throws IOException {
-        if (channel != null) {
-            channel.force(false);
+    /** The last sequence number given. */
+    synchronized long head() {
+        return seq;
+    }
+
+    private boolean segmentMayBeGone() {
+        long now = System.nanoTime();
+        if (now - checked < CHECK_NANOS) {
+            return false;
+        }
+        checked = now;
+        return !Files.exists(segment);
+    }
+
+    /** Makes what was written durable on disk, outside the journal's lock (an entry still being written is made durable by the next call). */
+    void force() throws IOException {
+        FileChannel current;
+        FileChannel before;
+        synchronized (this) {
+            current = channel;
+            before = previous;
+            previous = null;
+        }
+        if (before != null) {
+            before.force(false);
+            before.close();
+        }
+        if (current != null) {
+            current.force(false);
         }
     }
 
     /** Deletes the segments whose entries are all at or below {@code shipped}, except the one being written. */
-    synchronized void release(long shipped) throws IOException {
+    void release(long shipped) throws IOException {
+        Path current;
+        synchronized (this) {
+            current = segment;
+        }
         List<Path> segments = segments(directory);
         for (int i = 0; i + 1 < segments.size(); i++) {
             long nextFirst = firstSeq(segments.get(i + 1));
-            if (nextFirst - 1 <= shipped && !segments.get(i).equals(segment)) {
+            if (nextFirst - 1 <= shipped && !segments.get(i).equals(current)) {
                 Files.deleteIfExists(segments.get(i));
             }
         }
     }
 
     synchronized void close() {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // closing on shutdown
+        for (FileChannel open : new FileChannel[] {previous, channel}) {
+            if (open != null) {
+                try {
+                    open.force(false);
+                    open.close();
+                } catch (IOException ignored) {
+                    // closing on shutdown
+                }
             }
-            channel = null;
         }
+        previous = null;
+        channel = null;
     }
 
-    private void open(long firstSeq) throws IOException {
-        close();
+    /** Starts a segment: the one before is kept open until the next force, as callers may still be writing to it. */
+    private void open(long firstSeq, int atLeast) throws IOException {
         Files.createDirectories(directory);
-        segment = directory.resolve(String.format("journal-%020d.log", firstSeq));
-        channel = FileChannel.open(segment, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        segmentBytes = channel.size();
+        Path next = directory.resolve(String.format("journal-%020d.log", firstSeq));
+        FileChannel opened = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        long length = Math.max(SEGMENT_BYTES, Math.max(opened.size(), atLeast));
+        long end = 0;
+        ByteBuffer probe = ByteBuffer.allocate(64 * 1024);
+        while (end < opened.size() && opened.read(probe.clear(), end) > 0) { // after a restart: continue after the last line
+            probe.flip();
+            int zero = 0;
+            while (zero < probe.limit() && probe.get(zero) != 0) {
+                zero++;
+            }
+            end += zero;
+            if (zero < probe.limit()) {
+                break;
+            }
+        }
+        // written out in full now, so that a full disk is found here, not by an entry's write
+        ByteBuffer zeros = ByteBuffer.allocate(1024 * 1024);
+        for (long at = opened.size(); at < length; at += zeros.capacity()) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), length - at));
+            opened.write(zeros, at);
+        }
+        opened.force(true);
+        if (channel != null) {
+            if (previous != null) {
+                previous.close();
+            }
+            previous = channel;
+        }
+        channel = opened;
+        segment = next;
+        position = end;
+        size = length;
+        checked = System.nanoTime();
     }
 
-    /** Every entry in the journal's segments, in order. */
-    static List<Chained> read(Path directory) {
-        List<Chained> entries = new ArrayList<>();
+    /** Every entry in the journal's segments, in order of sequence number. */
+    static List<Journalled> read(Path directory) {
+        List<Journalled> entries = new ArrayList<>();
         for (Path segment : segments(directory)) {
-            try (Stream<String> lines = Files.lines(segment, StandardCharsets.UTF_8)) {
-                lines.filter(line -> !line.isBlank()).forEach(line -> {
-                    try {
-                        entries.add(fromJson(JSON.readTree(line)));
-                    } catch (IOException e) {
-                        // a line cut short by a crash mid-write: nothing after it was answered
-                    }
-                });
+            try {
+                byte[] bytes = Files.readAllBytes(segment);
+                for (String text : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                    parse(text.replace("\0", ""), entries);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("The audit journal cannot be read: " + segment, e);
             }
         }
+        entries.sort(Comparator.comparingLong(j -> j.entry().seq()));
         return entries;
+    }
+
+    /** A line; one cut short or never written (a crash mid-write: its access was not answered) is skipped. */
+    private static void parse(String text, List<Journalled> entries) {
+        if (text.length() < SEQ_DIGITS + 3 || text.charAt(SEQ_DIGITS) != ' ') {
+            return;
+        }
+        try {
+            long number = Long.parseLong(text.substring(0, SEQ_DIGITS));
+            String json = "{\"seq\":" + number + text.substring(SEQ_DIGITS + 1);
+            entries.add(new Journalled(AuditLines.entry(json), json));
+        } catch (IllegalArgumentException cutShort) {
+            // nothing after a crash mid-write was answered
+        }
     }
 
     static List<Path> segments(Path directory) {
@@ -133,29 +228,5 @@ final class AuditJournal {
     private static long firstSeq(Path segment) {
         String name = segment.getFileName().toString();
         return Long.parseLong(name.substring(8, 28));
-    }
-
-    private static String toJson(Chained chained) {
-        AuditEntry e = chained.entry();
-        ObjectNode node = JSON.createObjectNode().put("seq", e.seq()).put("recorded", e.recorded().toString()).put("agent", e.agent())
-                .put("agentKind", e.agentKind()).put("agentRole", e.agentRole()).put("organization", e.organization())
-                .put("clientId", e.clientId()).put("action", e.action()).put("outcome", e.outcome()).put("breakGlass", e.breakGlass())
-                .put("content", e.content()).put("prev", chained.previousHash()).put("hash", chained.hash());
-        e.patients().forEach(node.putArray("patients")::add);
-        return node.toString();
-    }
-
-    private static Chained fromJson(JsonNode n) {
-        List<String> patients = new ArrayList<>();
-        n.path("patients").forEach(p -> patients.add(p.asText()));
-        AuditEntry entry = new AuditEntry(n.path("seq").asLong(), Instant.parse(n.path("recorded").asText()), text(n, "agent"),
-                text(n, "agentKind"), text(n, "agentRole"), text(n, "organization"), text(n, "clientId"), text(n, "action"),
-                text(n, "outcome"), n.path("breakGlass").asBoolean(), List.copyOf(patients), text(n, "content"));
-        return new Chained(entry, text(n, "prev"), text(n, "hash"));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

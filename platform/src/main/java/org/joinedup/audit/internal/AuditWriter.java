@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.joinedup.database.DatabaseProperties;
+import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirAuditSink;
 import org.joinedup.fhir.FhirInteraction;
 import org.springframework.beans.factory.DisposableBean;
@@ -17,11 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records interactions in the audit. On the caller's thread: the entry is built (its patients, as the store
- * reported them, and the AuditEvent),
- * hash-chained and appended to the local journal ({@link AuditJournal}); only then may the answer be sent,
- * and if the append fails, or the database has fallen too far behind the journal, the access is refused.
- * {@link JournalShipper} copies the journal to the database, where the audit is searched and verified.
+ * Records interactions in the audit. On the caller's thread the entry is written as a line (its patients, as the
+ * store reported them, who, what and why), numbered and copied into the local journal ({@link AuditJournal});
+ * only then may the answer be sent, and if that fails, or the database has fallen too far behind the journal, the
+ * access is refused. {@link JournalShipper} chains the entries and copies them to the database in blocks, where the
+ * audit is searched and verified.
  * <p>
  * One application node writes one chain: run a single node per database, as the embedded default does.
  */
@@ -31,29 +32,15 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
     /** Journalled entries the database may lag behind by before accesses are refused. */
     static final long MAX_BACKLOG = 100_000;
 
-    /** An entry as the caller's thread builds it: everything but its place in the chain. */
-    record Draft(Instant recorded, FhirInteraction interaction, List<String> patients, boolean breakGlass, String content) {
-    }
-
     private final AuditJournal journal;
     private final JournalShipper shipper;
 
     AuditWriter(DataSource dataSource, JdbcTemplate jdbc, DatabaseProperties database) {
         Path directory = database.dataDir().resolve("audit");
-        long dbSeq = 0;
-        String dbHash = HashChain.GENESIS;
-        Map<String, Object> head = jdbc.query("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1",
-                rs -> rs.next() ? Map.<String, Object>of("seq", rs.getLong(1), "hash", rs.getString(2)) : null);
-        if (head != null) {
-            dbSeq = (Long) head.get("seq");
-            dbHash = (String) head.get("hash");
-        }
-        long shipped = dbSeq;
-        List<AuditJournal.Chained> unshipped = AuditJournal.read(directory).stream().filter(c -> c.entry().seq() > shipped).toList();
-        long seq = unshipped.isEmpty() ? dbSeq : unshipped.getLast().entry().seq();
-        String hash = unshipped.isEmpty() ? dbHash : unshipped.getLast().hash();
-        this.journal = new AuditJournal(directory, seq, hash);
-        this.shipper = new JournalShipper(dataSource, journal, unshipped, dbSeq);
+        AuditBlocks.Head head = new AuditBlocks(jdbc).head();
+        List<AuditJournal.Journalled> unshipped = AuditJournal.read(directory).stream().filter(j -> j.entry().seq() > head.seq()).toList();
+        this.journal = new AuditJournal(directory, unshipped.isEmpty() ? head.seq() : unshipped.getLast().entry().seq());
+        this.shipper = new JournalShipper(dataSource, journal, unshipped, head);
     }
 
     @Override
@@ -61,13 +48,11 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
         if (shipper.backlog() > MAX_BACKLOG) {
             throw new IllegalStateException("The audit database is " + shipper.backlog() + " entries behind its journal");
         }
-        Draft draft = draft(interaction);
+        AuditEntry entry = unnumbered(interaction);
+        String json = AuditLines.json(entry);
         try {
-            // queued for the database in chain order, so that what is shipped is always a prefix of the journal
-            synchronized (journal) {
-                shipper.enqueue(journal.append(draft));
-            }
-        } catch (IOException e) {
+            shipper.enqueue(journal.append(entry, json.substring(json.indexOf(',')))); // after "{"seq":0"
+        } catch (IOException | InternalError e) {
             throw new IllegalStateException("The audit entry could not be written to the journal", e);
         }
     }
@@ -77,9 +62,12 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
         return shipper.backlog();
     }
 
-    private Draft draft(FhirInteraction interaction) {
+    /** The entry for an interaction, numbered 0 until the journal gives it its place. */
+    static AuditEntry unnumbered(FhirInteraction interaction) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Set<String> patients = new LinkedHashSet<>();
+        List<String> resources = new ArrayList<>();
+        boolean listed = listsResources(interaction.interaction());
         for (FhirInteraction.Disclosed resource : interaction.disclosed()) {
             if (resource.patients() != null) {
                 patients.addAll(resource.patients());
@@ -87,19 +75,30 @@ class AuditWriter implements FhirAuditSink, DisposableBean {
             if (resource.type().equals("Patient")) {
                 patients.add(resource.id());
             }
+            if (listed) {
+                resources.add(resource.type() + "/" + resource.id());
+            }
         }
         List<String> patientList = List.copyOf(patients);
-        boolean breakGlass = patientList.stream().anyMatch(interaction.agent().breakGlassPatients()::contains);
-        return new Draft(now, interaction, patientList, breakGlass, BalpEvents.of(interaction, now, patientList, breakGlass));
+        FhirAgent agent = interaction.agent();
+        boolean breakGlass = !agent.breakGlassPatients().isEmpty() && patientList.stream().anyMatch(agent.breakGlassPatients()::contains);
+        return new AuditEntry(0, now, agent.who(), agent.kind(), agent.role(), agent.organization(), agent.clientId(), interaction.interaction(),
+                Integer.toString(interaction.status()), breakGlass, breakGlass ? "ETREAT" : agent.purposeOfUse(),
+                interaction.method() + " " + interaction.url(), interaction.detail(), patientList, List.copyOf(resources), null);
     }
 
-    /** The chained row of a draft. */
-    static AuditEntry entry(long seq, Draft draft) {
-        var agent = draft.interaction().agent();
-        // the database keeps microseconds: the hash covers the time as it will be read back
-        return new AuditEntry(seq, draft.recorded().truncatedTo(ChronoUnit.MICROS), agent.who(), agent.kind(), agent.role(), agent.organization(), agent.clientId(),
-                draft.interaction().interaction(), Integer.toString(draft.interaction().status()), draft.breakGlass(), draft.patients(),
-                draft.content());
+    /**
+     * Whether the entry lists the resources one by one: for reads and writes; a search, history or operation is
+     * recorded by its query and the patients whose data it returned, as BALP's query pattern does.
+     */
+    static boolean listsResources(String interaction) {
+        return !(interaction.startsWith("search") || interaction.startsWith("history") || interaction.startsWith("operation"));
+    }
+
+    /** The entry with its place in the chain. */
+    static AuditEntry numbered(long seq, AuditEntry e) {
+        return new AuditEntry(seq, e.recorded(), e.agent(), e.agentKind(), e.agentRole(), e.organization(), e.clientId(), e.action(), e.outcome(),
+                e.breakGlass(), e.purpose(), e.query(), e.detail(), e.patients(), e.resources(), e.content());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.joinedup.audit.AuditProperties;
+import org.joinedup.audit.RecordUses;
 import org.joinedup.fhir.OrganisationDirectory;
 import org.springframework.stereotype.Component;
 
@@ -15,15 +16,11 @@ import org.springframework.stereotype.Component;
  * a patient's record, with their organisation, role, date and reason, but not their name unless configured.
  */
 @Component
-class RecordAccess {
+class RecordAccess implements RecordUses {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
     private static final int SHOWN = 200;
-
-    /** One line of the list. */
-    record Line(String when, String organisation, String role, String what, String why, boolean breakGlass, String staffName) {
-    }
 
     private final AuditSearch search;
     private final OrganisationDirectory organisations;
@@ -35,11 +32,12 @@ class RecordAccess {
         this.properties = properties;
     }
 
-    List<Line> of(String patientId) {
+    @Override
+    public List<RecordUse> of(String patientId) {
         Map<String, String> names = new HashMap<>();
         return search.find(new AuditSearch.Query(patientId, null, null, null, null, null, "staff", null, SHOWN)).stream()
                 .filter(entry -> entry.outcome().startsWith("2"))
-                .map(entry -> new Line(WHEN.format(entry.recorded()).replace("AM", "am").replace("PM", "pm"),
+                .map(entry -> new RecordUse(WHEN.format(entry.recorded()).replace("AM", "am").replace("PM", "pm"),
                         entry.organization() == null ? "Unknown organisation"
                                 : names.computeIfAbsent(entry.organization(), ods -> organisations.nameByOdsCode(ods).orElse("Organisation " + ods)),
                         role(entry.agentRole()), what(entry.action()), why(entry.breakGlass()), entry.breakGlass(),

@@ -36,6 +36,23 @@ class AccountSignedInUsers implements SignedInUsers {
     }
 
     @Override
+    public Optional<String> proofedNhsNumber(Authentication authentication) {
+        if (authentication == null) {
+            return Optional.empty();
+        }
+        String username = authentication instanceof JwtAuthenticationToken token ? token.getName() : ExternalLogin.username(authentication);
+        return proofedNhsNumber(username);
+    }
+
+    @Override
+    public boolean isPatient(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return "patient".equals(token.getToken().getClaimAsString("joinedup_kind"));
+        }
+        return authentication != null && accounts.find(ExternalLogin.username(authentication)).filter(account -> !account.isStaff()).isPresent();
+    }
+
+    @Override
     public Optional<String> patientOf(Authentication authentication) {
         if (authentication == null) {
             return Optional.empty();

@@ -19,7 +19,7 @@ class HomePage {
     @GetMapping("/")
     String home(Authentication authentication, Model model) {
         model.addAttribute("staff", users.staffOf(authentication).isPresent());
-        model.addAttribute("patient", users.patientOf(authentication).isPresent());
+        model.addAttribute("patient", users.isPatient(authentication));
         return "home";
     }
 }

@@ -36,13 +36,12 @@ class JournalRecoveryTest extends FhirApiTest {
         Path dataDir = Files.createTempDirectory("journal-recovery");
         Path journalDir = dataDir.resolve("audit");
         long head = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM audit_event", Long.class);
-        String headHash = head == 0 ? HashChain.GENESIS
-                : jdbc.queryForObject("SELECT hash FROM audit_event WHERE seq = ?", String.class, head);
 
         // a node journals three accesses and stops before its shipper copies them
-        AuditJournal crashed = new AuditJournal(journalDir, head, headHash);
+        AuditJournal crashed = new AuditJournal(journalDir, head);
         for (int i = 0; i < 3; i++) {
-            crashed.append(draft("crashed-" + i));
+            String json = AuditLines.json(entry("crashed-" + i));
+            crashed.append(entry("crashed-" + i), json.substring(json.indexOf(',')));
         }
         crashed.force();
         crashed.close();
@@ -62,11 +61,46 @@ class JournalRecoveryTest extends FhirApiTest {
         }
     }
 
-    private static AuditWriter.Draft draft(String who) {
-        FhirInteraction interaction = new FhirInteraction(new FhirAgent(who, "staff", "clinician", "RYY", "app", "TREAT", Set.of()),
-                Instant.now(), "GET", "/Patient/x", "read", 200, List.of(), null);
-        // the database keeps microseconds, so the writer records times to the microsecond
-        return new AuditWriter.Draft(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), interaction, List.of("x"), false,
-                "{\"resourceType\":\"AuditEvent\"}");
+    @Test
+    void aNumberGivenOutButNeverWrittenBecomesAGapEntryAndTheChainStaysWhole() throws Exception {
+        Path dataDir = Files.createTempDirectory("journal-gap");
+        Path journalDir = dataDir.resolve("audit");
+        long head = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM audit_event", Long.class);
+        AuditJournal crashed = new AuditJournal(journalDir, head);
+        for (int i = 0; i < 3; i++) {
+            String json = AuditLines.json(entry("gapped-" + i));
+            crashed.append(entry("gapped-" + i), json.substring(json.indexOf(',')));
+        }
+        crashed.close();
+        // the node stopped while the second entry was being written: its place holds nothing
+        Path segment = AuditJournal.segments(journalDir).getFirst();
+        byte[] bytes = Files.readAllBytes(segment);
+        int second = indexOf(bytes, (byte) '\n', 0) + 1;
+        java.util.Arrays.fill(bytes, second, indexOf(bytes, (byte) '\n', second) + 1, (byte) 0);
+        Files.write(segment, bytes);
+
+        AuditWriter restarted = new AuditWriter(dataSource, jdbc, new DatabaseProperties("", "postgres", "", dataDir, 0, 4));
+        try {
+            List<String> agents = Eventually.await(() -> jdbc.queryForList("SELECT agent || ' ' || action FROM audit_event WHERE seq > ? ORDER BY seq",
+                    String.class, head), rows -> rows.size() >= 3);
+            assertThat(agents).containsExactly("gapped-0 read", "joinedup audit-gap", "gapped-2 read");
+            assertThat(new AuditVerifier(jdbc).verify().intact()).isTrue();
+        } finally {
+            restarted.destroy();
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static AuditEntry entry(String who) {
+        return AuditWriter.unnumbered(new FhirInteraction(new FhirAgent(who, "staff", "clinician", "RYY", "app", "TREAT", Set.of()),
+                Instant.now(), "GET", "/Patient/x", "read", 200, List.of(new FhirInteraction.Disclosed(1, "Patient", "x", List.of("x"))), null));
     }
 }

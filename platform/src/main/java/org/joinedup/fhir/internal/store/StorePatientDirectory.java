@@ -63,6 +63,15 @@ class StorePatientDirectory implements PatientDirectory, org.joinedup.fhir.Organ
     }
 
     @Override
+    public java.util.Optional<String> displayName(String patientId) {
+        return jdbc.query("SELECT coalesce(n ->> 'text', concat_ws(' ', (SELECT string_agg(g, ' ') FROM jsonb_array_elements_text(n -> 'given') g),"
+                        + " n ->> 'family')) FROM resource r JOIN resource_version v ON v.pk = r.pk AND v.version = r.version"
+                        + " CROSS JOIN LATERAL (SELECT v.content::jsonb #> '{name,0}' AS n) name"
+                        + " WHERE r.res_type = 'Patient' AND r.res_id = ? AND NOT r.deleted",
+                (rs, i) -> rs.getString(1), patientId).stream().filter(name -> name != null && !name.isBlank()).findFirst();
+    }
+
+    @Override
     public boolean exists(String patientId) {
         return Boolean.TRUE.equals(jdbc.query("SELECT NOT deleted FROM resource WHERE res_type = 'Patient' AND res_id = ?",
                 rs -> rs.next() && rs.getBoolean(1), patientId));
