@@ -11,7 +11,11 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(systemName = "JoinedUp", sharedModules = "shared")
 public class JoinedUpApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && args[0].equals("generate-region")) {
+            org.joinedup.demo.GenerateRegion.main(args);
+            return;
+        }
         SpringApplication.run(JoinedUpApplication.class, args);
     }
 }

@@ -54,10 +54,10 @@ class SignInAndBreakGlassPagesTest extends FhirApiTest {
     @Test
     void aParentSwitchesToTheirChildsRecordAndBack() {
         fhir.put("/Patient/demo-patient-1", "{\"resourceType\":\"Patient\",\"id\":\"demo-patient-1\",\"name\":[{\"given\":[\"Pat\"],\"family\":\"Parent\"}],"
-                + "\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9000000009\"}]}");
+                + "\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9990000018\"}]}");
         String child = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"given\":[\"Kit\"],\"family\":\"Parent\"}]}"))
                 .path("id").asText();
-        Proxies.name(fhir, child, "9000000009");
+        Proxies.name(fhir, child, "9990000018");
         Page page = page();
         signIn(page, "patient", "demo-password");
         page.navigate("/portal");

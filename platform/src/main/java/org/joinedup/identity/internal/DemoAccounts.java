@@ -24,8 +24,8 @@ class DemoAccounts {
             staff("analyst", "analyst", TRUST, null, "Demo Analyst"),
             staff("ig.auditor", "ig-auditor", TRUST, null, "Demo IG Auditor"),
             staff("operator", "operator", TRUST, null, "Demo Operator"),
-            patient("patient", "demo-patient-1", "9000000009", "P9", "Demo Patient"),
-            patient("unproofed.patient", "demo-patient-2", "9000000017", "P5", "Demo Patient (not proofed)"));
+            patient("patient", "demo-patient-1", "9990000018", "P9", "Demo Patient"),
+            patient("unproofed.patient", "demo-patient-2", "9990000026", "P5", "Demo Patient (not proofed)"));
 
     DemoAccounts(DemoProperties demo, AccountStore accounts, PasswordEncoder passwords) {
         if (!demo.enabled()) {

@@ -1,0 +1,46 @@
+package org.joinedup.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.joinedup.access.MintedTokens;
+import org.joinedup.fhir.FhirApiTest;
+import org.joinedup.fhir.FhirClient;
+import org.joinedup.identity.SignInFlow;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * On the demo's first start the region is in the store, and the demo accounts find what they should: the GP sees
+ * the practice's registered patients, the hospital clinician the patients on a ward, the patient their record.
+ * (Its own database, with a small region.)
+ */
+@TestPropertySource(properties = {"spring.application.name=joinedup-demo-region", "joinedup.demo.region.load=true",
+        "joinedup.demo.region.patients=120", "joinedup.demo.region.date=2026-11-26"})
+class DemoRegionLoadTest extends FhirApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theDemoAccountsFindTheirPatients() throws Exception {
+        assertThat(fhir.get("/Patient?_summary=count").json().path("total").asInt()).isEqualTo(120);
+        assertThat(fhir.get("/Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|Y90001").matchIds()).containsExactly("org-Y90001");
+        MintedTokens minted = new MintedTokens(jdbc);
+
+        FhirClient gp = fhir.as(minted.staff("gp.clinician", "clinician", "Y90001", "Practitioner/demo-gp", "user/*.rs"));
+        int registered = gp.get("/Patient?_summary=count").json().path("total").asInt();
+        assertThat(registered).as("the demo practice's own patients, not the whole region").isBetween(2, 119);
+        assertThat(gp.get("/Patient/demo-patient-1").status()).isEqualTo(200);
+
+        FhirClient consultant = fhir.as(minted.staff("hospital.clinician", "clinician", "RYY", "Practitioner/demo-consultant", "user/*.rs"));
+        assertThat(consultant.get("/Patient/demo-patient-1").status()).as("on a ward at the trust").isEqualTo(200);
+        assertThat(consultant.get("/Condition?patient=demo-patient-1").matchIds()).hasSizeGreaterThanOrEqualTo(2);
+
+        String patientToken = new SignInFlow(port).signIn("patient", "demo-password", "openid patient/*.rs").path("access_token").asText();
+        FhirClient patient = fhir.as(patientToken);
+        assertThat(patient.get("/Patient/demo-patient-1").json().at("/identifier/0/value").asText()).isEqualTo("9990000018");
+        assertThat(patient.get("/Patient?_summary=count").json().path("total").asInt()).isEqualTo(1);
+    }
+}
