@@ -1,0 +1,217 @@
+package org.joinedup.ingest.internal;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.util.Terser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+
+/**
+ * ADT messages as a FHIR transaction: the Patient (PID: NHS number, local hospital numbers with their assigning
+ * authority, name, sex, birth date, address, phone), updated in place when one with the same NHS number (or, without
+ * one, the same local number) exists; and, for admissions, transfers, discharges, pre-admissions, registrations and
+ * updates, the Encounter (PV1: visit number, class, status, times, ward) at the sending organisation.
+ */
+final class AdtMapping {
+
+    static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
+    static final String LOCAL_ID = "https://fhir.joinedup.nhs.uk/Id/local/";
+    /** Events that describe a visit, and the Encounter status each leaves it in. */
+    private static final java.util.Map<String, String> VISIT_STATUS = java.util.Map.of("A01", "in-progress", "A02", "in-progress",
+            "A03", "finished", "A04", "in-progress", "A05", "planned", "A06", "in-progress", "A07", "in-progress", "A08", "in-progress",
+            "A11", "cancelled", "A13", "in-progress");
+    /** Events that carry only the person. */
+    private static final Set<String> PERSON_ONLY = Set.of("A28", "A31");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AdtMapping() {
+    }
+
+    static boolean maps(String event) {
+        return VISIT_STATUS.containsKey(event) || PERSON_ONLY.contains(event);
+    }
+
+    /**
+     * @param source the {@code meta.source} of every resource written ({@code urn:joinedup:hl7v2:app@facility#control-id})
+     * @param serviceProvider the sending organisation's {@code Organization/id}, if it is known, or null
+     */
+    static ObjectNode transaction(Message message, String event, String source, String serviceProvider) throws HL7Exception, Unmappable {
+        Terser t = new Terser(message);
+        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
+        ArrayNode entries = bundle.putArray("entry");
+        ObjectNode patient = patient(t, source);
+        ObjectNode match = (ObjectNode) patient.path("identifier").path(0);
+        String patientUrl = "urn:uuid:" + java.util.UUID.randomUUID();
+        entry(entries, patientUrl, patient, "PUT", "Patient?identifier=" + enc(match.path("system").asText()) + "|" + enc(match.path("value").asText()));
+        String encounterUrl = null;
+        if (VISIT_STATUS.containsKey(event)) {
+            ObjectNode encounter = encounter(t, event, source, patientUrl, serviceProvider);
+            encounterUrl = "urn:uuid:" + java.util.UUID.randomUUID();
+            String visit = encounter.path("identifier").path(0).path("value").asText(null);
+            entry(entries, encounterUrl, encounter, visit == null ? "POST" : "PUT", visit == null ? "Encounter"
+                    : "Encounter?identifier=" + enc(encounter.at("/identifier/0/system").asText()) + "|" + enc(visit));
+        }
+        entry(entries, "urn:uuid:" + java.util.UUID.randomUUID(), Provenances.of(t, source, patientUrl, encounterUrl), "POST", "Provenance");
+        return bundle;
+    }
+
+    private static ObjectNode patient(Terser t, String source) throws HL7Exception, Unmappable {
+        ObjectNode p = resource("Patient", source);
+        ArrayNode identifiers = p.putArray("identifier");
+        ObjectNode nhs = null;
+        for (int rep = 0; rep < 10; rep++) {
+            String id = t.get("/.PID-3(" + rep + ")-1");
+            if (id == null || id.isBlank()) {
+                break;
+            }
+            String authority = t.get("/.PID-3(" + rep + ")-4-1");
+            String type = t.get("/.PID-3(" + rep + ")-5");
+            boolean isNhs = "NH".equals(type) || "NHS".equalsIgnoreCase(authority == null ? "" : authority.strip());
+            ObjectNode identifier = JSON.createObjectNode();
+            identifier.put("system", isNhs ? NHS_NUMBER : LOCAL_ID + slug(authority == null || authority.isBlank() ? "unknown" : authority));
+            identifier.put("value", id.strip());
+            if (isNhs && nhs == null) {
+                nhs = identifier;
+            } else {
+                identifiers.add(identifier);
+            }
+        }
+        if (nhs != null) {
+            identifiers.insert(0, nhs); // matched on first
+        }
+        if (identifiers.isEmpty()) {
+            throw new Unmappable("The patient has no identifier in PID-3, so they cannot be matched");
+        }
+        String family = t.get("/.PID-5-1-1");
+        String given = t.get("/.PID-5-2");
+        if (family != null || given != null) {
+            ObjectNode name = p.putArray("name").addObject().put("use", "official");
+            if (family != null) {
+                name.put("family", family);
+            }
+            ArrayNode givens = name.putArray("given");
+            if (given != null) {
+                givens.add(given);
+            }
+            String middle = t.get("/.PID-5-3");
+            if (middle != null) {
+                givens.add(middle);
+            }
+            String prefix = t.get("/.PID-5-5");
+            if (prefix != null) {
+                name.putArray("prefix").add(prefix);
+            }
+        }
+        String sex = t.get("/.PID-8");
+        if (sex != null) {
+            p.put("gender", switch (sex.strip().toUpperCase(java.util.Locale.ROOT)) {
+                case "M" -> "male";
+                case "F" -> "female";
+                case "O", "A" -> "other";
+                default -> "unknown";
+            });
+        }
+        String birth = Hl7Times.date(t.get("/.PID-7-1"));
+        if (birth != null) {
+            p.put("birthDate", birth);
+        }
+        String street = t.get("/.PID-11-1-1");
+        String city = t.get("/.PID-11-3");
+        String postcode = t.get("/.PID-11-5");
+        if (street != null || city != null || postcode != null) {
+            ObjectNode address = p.putArray("address").addObject().put("use", "home");
+            if (street != null) {
+                ArrayNode lines = address.putArray("line").add(street);
+                String other = t.get("/.PID-11-2");
+                if (other != null) {
+                    lines.add(other);
+                }
+            }
+            if (city != null) {
+                address.put("city", city.strip());
+            }
+            if (postcode != null) {
+                address.put("postalCode", postcode.strip());
+            }
+        }
+        String phone = t.get("/.PID-13-1");
+        if (phone == null) {
+            phone = t.get("/.PID-13-12");
+        }
+        if (phone != null && !phone.isBlank()) {
+            p.putArray("telecom").addObject().put("system", "phone").put("value", phone.strip()).put("use", "home");
+        }
+        return p;
+    }
+
+    private static ObjectNode encounter(Terser t, String event, String source, String patientUrl, String serviceProvider) throws HL7Exception {
+        ObjectNode e = resource("Encounter", source);
+        String visit = t.get("/.PV1-19-1");
+        if (visit != null && !visit.isBlank()) {
+            String authority = t.get("/.PV1-19-4-1");
+            String facility = t.get("/MSH-4-1");
+            e.putArray("identifier").addObject().put("system", LOCAL_ID + slug((authority == null ? facility == null ? "unknown" : facility : authority))
+                    + "/visit").put("value", visit.strip());
+        }
+        e.put("status", VISIT_STATUS.get(event));
+        String patientClass = t.get("/.PV1-2");
+        String[] cls = switch (patientClass == null ? "" : patientClass.strip()) {
+            case "I" -> new String[] {"IMP", "inpatient encounter"};
+            case "E" -> new String[] {"EMER", "emergency"};
+            case "P" -> new String[] {"PRENC", "pre-admission"};
+            case "O", "R" -> new String[] {"AMB", "ambulatory"};
+            default -> new String[] {"AMB", "ambulatory"};
+        };
+        e.putObject("class").put("system", "http://terminology.hl7.org/CodeSystem/v3-ActCode").put("code", cls[0]).put("display", cls[1]);
+        e.putObject("subject").put("reference", patientUrl);
+        String start = Hl7Times.dateTime(t.get("/.PV1-44-1"));
+        String end = Hl7Times.dateTime(t.get("/.PV1-45-1"));
+        if (start != null || end != null) {
+            ObjectNode period = e.putObject("period");
+            if (start != null) {
+                period.put("start", start);
+            }
+            if (end != null) {
+                period.put("end", end);
+            }
+        }
+        String ward = t.get("/.PV1-3-1");
+        if (ward != null && !ward.isBlank()) {
+            e.putArray("location").addObject().putObject("location").put("display", ward.strip());
+        }
+        if (serviceProvider != null) {
+            e.putObject("serviceProvider").put("reference", serviceProvider);
+        }
+        return e;
+    }
+
+    static ObjectNode resource(String type, String source) {
+        ObjectNode r = JSON.createObjectNode().put("resourceType", type);
+        r.putObject("meta").put("source", source);
+        return r;
+    }
+
+    private static void entry(ArrayNode entries, String fullUrl, ObjectNode resource, String method, String url) {
+        ObjectNode entry = entries.addObject().put("fullUrl", fullUrl);
+        entry.set("resource", resource);
+        entry.putObject("request").put("method", method).put("url", url);
+    }
+
+    static String slug(String text) {
+        String slug = text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-").replaceAll("^-|-$", "");
+        return slug.isEmpty() ? "unknown" : slug;
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The message cannot be turned into a record (it is kept as a dead letter with this reason). */
+    static final class Unmappable extends Exception {
+        Unmappable(String reason) {
+            super(reason);
+        }
+    }
+}

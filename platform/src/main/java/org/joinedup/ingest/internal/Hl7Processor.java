@@ -1,0 +1,161 @@
+package org.joinedup.ingest.internal;
+
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import ca.uhn.hl7v2.ErrorCode;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.util.Terser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.joinedup.fhir.FhirAccess;
+import org.joinedup.fhir.FhirAgent;
+import org.joinedup.fhir.FhirApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What happens to every HL7 v2 message, from MLLP or HTTP: it is kept first, as it arrived; then parsed,
+ * recognised (a control id already accepted from the same sender is answered with the same acknowledgement and
+ * changes nothing), mapped and written as one FHIR transaction with its source; and its outcome kept with it.
+ * A message that cannot be parsed, mapped or written is rejected into the dead-letter list with the reason, and
+ * can be corrected and replayed.
+ */
+@Component
+class Hl7Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(Hl7Processor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Hl7Parsing parsing = new Hl7Parsing();
+    private final MessageLog messages;
+    private final FhirApi fhir;
+    private final Map<String, Optional<String>> organisations = new ConcurrentHashMap<>();
+
+    Hl7Processor(MessageLog messages, FhirApi fhir) {
+        this.messages = messages;
+        this.fhir = fhir;
+    }
+
+    /** Handles one message; returns the acknowledgement (ER7). */
+    String process(String raw, String channel, Long replayOf) {
+        long id = messages.keep(channel, raw, replayOf);
+        Message message;
+        try {
+            message = parsing.parse(normalised(raw));
+        } catch (HL7Exception | RuntimeException e) {
+            String reason = "The message could not be parsed: " + e.getMessage();
+            String[] msh = Acks.header(normalised(raw));
+            messages.identify(id, msh[3], msh[4], msh[10], msh[9], null);
+            return reject(id, Acks.rejected(normalised(raw), reason), reason);
+        }
+        try {
+            Terser t = new Terser(message);
+            String application = t.get("/MSH-3-1");
+            String facility = t.get("/MSH-4-1");
+            String controlId = t.get("/MSH-10");
+            String type = t.get("/MSH-9-1") + "^" + t.get("/MSH-9-2");
+            String contentHash = sha256(normalised(raw));
+            messages.identify(id, application, facility, controlId, type, contentHash);
+            Optional<String> earlier = controlId == null ? Optional.empty() : messages.acceptedAck(application, facility, controlId, contentHash);
+            if (earlier.isPresent()) {
+                messages.outcome(id, "duplicate", "This message (control id " + controlId + ") was already accepted from this sender; nothing changed",
+                        earlier.get());
+                return earlier.get();
+            }
+            if (!"ADT".equals(t.get("/MSH-9-1")) || !AdtMapping.maps(t.get("/MSH-9-2"))) {
+                return reject(id, Acks.of(parsing, message, AcknowledgmentCode.AR, type + " messages are not mapped yet", ErrorCode.UNSUPPORTED_EVENT_CODE),
+                        type + " messages are not mapped yet");
+            }
+            String source = "urn:joinedup:hl7v2:" + AdtMapping.slug(application == null ? "unknown" : application) + "@"
+                    + AdtMapping.slug(facility == null ? "unknown" : facility) + "#" + controlId;
+            String bundle = AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility)).toString();
+            FhirApi.Answer answer = fhir.handle(feedAccess(application, facility), "POST", "", bundle.getBytes(StandardCharsets.UTF_8));
+            if (answer.status() >= 300) {
+                String reason = "The record refused it: " + diagnostics(answer);
+                return reject(id, Acks.of(parsing, message, AcknowledgmentCode.AE, reason, ErrorCode.APPLICATION_INTERNAL_ERROR), reason);
+            }
+            String ack = Acks.of(parsing, message, AcknowledgmentCode.AA, null, null);
+            messages.outcome(id, "accepted", null, ack);
+            return ack;
+        } catch (AdtMapping.Unmappable e) {
+            return reject(id, Acks.of(parsing, message, AcknowledgmentCode.AE, e.getMessage(), ErrorCode.REQUIRED_FIELD_MISSING), e.getMessage());
+        } catch (HL7Exception | RuntimeException e) {
+            log.warn("HL7 v2 message {} could not be processed", id, e);
+            String reason = "The message could not be processed: " + e.getMessage();
+            return reject(id, Acks.of(parsing, message, AcknowledgmentCode.AE, reason, ErrorCode.APPLICATION_INTERNAL_ERROR), reason);
+        }
+    }
+
+    /** A message over the size limit: the part received is kept, rejected. */
+    String tooLarge(String partial, String channel, int limit) {
+        long id = messages.keep(channel, partial, null);
+        String reason = "The message is larger than the limit of " + limit + " bytes";
+        String[] msh = Acks.header(normalised(partial));
+        messages.identify(id, msh[3], msh[4], msh[10], msh[9], null);
+        return reject(id, Acks.rejected(partial, reason), reason);
+    }
+
+    /** Segments end with CR; a byte order mark and surrounding blank space are not part of the message. */
+    static String normalised(String raw) {
+        String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+        return text.strip().replace("\r\n", "\r").replace("\n", "\r");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String reject(long id, String ack, String reason) {
+        messages.outcome(id, "rejected", reason, ack);
+        return ack;
+    }
+
+    /** The feed writes as the platform, named for the audit by the sending system and organisation. */
+    private static FhirAccess feedAccess(String application, String facility) {
+        return new FhirAccess(new FhirAgent("hl7v2:" + application + "@" + facility, "system", null, facility, "hl7v2-feed", "HOPERAT", null),
+                FhirAccess.SYSTEM.permissions(), FhirAccess.SYSTEM.visibility(), false);
+    }
+
+    /** The sending facility's Organization, when the store knows it by its ODS code. */
+    private String organisation(String facility) {
+        if (facility == null || facility.isBlank()) {
+            return null;
+        }
+        Optional<String> known = organisations.get(facility);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        FhirApi.Answer answer = fhir.handle(FhirAccess.SYSTEM, "GET", "Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|"
+                + java.net.URLEncoder.encode(facility, StandardCharsets.UTF_8) + "&_elements=id", null);
+        try {
+            JsonNode entries = JSON.readTree(answer.body()).path("entry");
+            if (entries.size() == 1) {
+                String reference = "Organization/" + entries.get(0).path("resource").path("id").asText();
+                organisations.put(facility, Optional.of(reference)); // remembered once known; unknown ones are asked again
+                return reference;
+            }
+        } catch (java.io.IOException e) {
+            // not known
+        }
+        return null;
+    }
+
+    private static String diagnostics(FhirApi.Answer answer) {
+        try {
+            JsonNode outcome = JSON.readTree(answer.body());
+            JsonNode issue = outcome.path("issue").path(0);
+            return answer.status() + " " + issue.path("diagnostics").asText(outcome.toString());
+        } catch (java.io.IOException e) {
+            return Integer.toString(answer.status());
+        }
+    }
+}

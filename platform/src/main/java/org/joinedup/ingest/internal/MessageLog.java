@@ -1,0 +1,71 @@
+package org.joinedup.ingest.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The kept messages ({@code hl7_message}): written before anything else is done with a message, so nothing is lost. */
+@Component
+class MessageLog {
+
+    /** A kept message: its header's identity, and what became of it. */
+    record Kept(long id, String channel, String sendingApplication, String sendingFacility, String controlId, String messageType, String raw,
+                String status, String reason, String received, Long replayOf) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    MessageLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long keep(String channel, String raw, Long replayOf) {
+        return jdbc.queryForObject("INSERT INTO hl7_message (channel, raw, status, replay_of) VALUES (?, ?, 'received', ?) RETURNING id", Long.class,
+                channel, raw, replayOf);
+    }
+
+    void identify(long id, String application, String facility, String controlId, String type, String contentHash) {
+        jdbc.update("UPDATE hl7_message SET sending_application = ?, sending_facility = ?, control_id = ?, message_type = ?, content_hash = ?"
+                + " WHERE id = ?", application, facility, controlId, type, contentHash, id);
+    }
+
+    /** The acknowledgement given when this sender's message with this control id and content was accepted, if it was. */
+    Optional<String> acceptedAck(String application, String facility, String controlId, String contentHash) {
+        return jdbc.queryForList("SELECT ack FROM hl7_message WHERE sending_application IS NOT DISTINCT FROM ? AND sending_facility IS NOT DISTINCT FROM ?"
+                + " AND control_id = ? AND content_hash = ? AND status = 'accepted'", String.class, application, facility, controlId, contentHash)
+                .stream().findFirst();
+    }
+
+    void outcome(long id, String status, String reason, String ack) {
+        jdbc.update("UPDATE hl7_message SET status = ?, reason = ?, ack = ? WHERE id = ?", status, reason, ack, id);
+        if (status.equals("accepted")) {
+            jdbc.update("UPDATE hl7_message o SET resolved_by = ? FROM hl7_message n WHERE n.id = ? AND o.id = n.replay_of", id, id);
+        }
+    }
+
+    Optional<Kept> find(long id) {
+        return jdbc.query("SELECT * FROM hl7_message WHERE id = ?", (rs, i) -> kept(rs), id).stream().findFirst();
+    }
+
+    /** The dead-letter list: rejected messages not yet replayed successfully, oldest first. */
+    List<Kept> deadLetters(int limit) {
+        return jdbc.query("SELECT * FROM hl7_message WHERE status = 'rejected' AND resolved_by IS NULL ORDER BY id LIMIT ?", (rs, i) -> kept(rs), limit);
+    }
+
+    Map<String, Integer> counts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT status, count(*) FROM hl7_message GROUP BY status", rs -> {
+            counts.put(rs.getString(1), rs.getInt(2));
+        });
+        return counts;
+    }
+
+    private static Kept kept(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Long replay = rs.getObject("replay_of", Long.class);
+        return new Kept(rs.getLong("id"), rs.getString("channel"), rs.getString("sending_application"), rs.getString("sending_facility"),
+                rs.getString("control_id"), rs.getString("message_type"), rs.getString("raw"), rs.getString("status"), rs.getString("reason"),
+                rs.getTimestamp("received").toInstant().toString(), replay);
+    }
+}

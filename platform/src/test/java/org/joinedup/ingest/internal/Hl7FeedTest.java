@@ -1,0 +1,133 @@
+package org.joinedup.ingest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.joinedup.access.MintedTokens;
+import org.joinedup.fhir.FhirApiTest;
+import org.joinedup.fhir.FhirClient;
+import org.joinedup.fhir.Tokens;
+import org.joinedup.ingest.Mllp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A hospital system sends ADT messages over MLLP (or HTTP): each is acknowledged, kept with its outcome, and becomes
+ * the patient's record with its source; the same message twice changes nothing; a message that cannot be used is
+ * rejected with the reason, kept as a dead letter, and can be corrected and replayed.
+ */
+class Hl7FeedTest extends FhirApiTest {
+
+    @Autowired
+    MllpListener listener;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static String adt(String event, String controlId, String nhsNumber, String mrn, String family, String street, String visit) {
+        return "MSH|^~\\&|PAS|RYY|JOINEDUP|ICS|20261126091400||ADT^" + event + "^ADT_A01|" + controlId + "|P|2.4\r"
+                + "EVN|" + event + "|20261126091400\r"
+                + "PID|1||" + (nhsNumber == null ? "" : nhsNumber + "^^^NHS^NH~") + mrn + "^^^RYY^MR||" + family + "^Alex^J^^Mx||19600214|F|||"
+                + street + "^^Warrington^^WA1 2AB^GBR||01925 000000\r"
+                + "PV1|1|I|Ward 4^Bay 2^Bed 3||||||||||||||||" + visit + "|||||||||||||||||||||||||20261126091000\r";
+    }
+
+    private String send(String message) throws Exception {
+        try (Mllp mllp = new Mllp(listener.port())) {
+            return mllp.send(message);
+        }
+    }
+
+    @Test
+    void anAdmissionBecomesThePatientAndTheirStayWithWhereItCameFrom() throws Exception {
+        String ack = send(adt("A01", "MSG-A01-1", "9990000034", "RYY100", "Feedwell", "1 Bridge Street", "V100"));
+        assertThat(Mllp.code(ack)).isEqualTo("AA");
+        assertThat(Mllp.field(ack, "MSA", 2)).isEqualTo("MSG-A01-1");
+
+        JsonNode patient = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990000034").json().at("/entry/0/resource");
+        assertThat(patient.at("/name/0/family").asText()).isEqualTo("Feedwell");
+        assertThat(patient.at("/birthDate").asText()).isEqualTo("1960-02-14");
+        assertThat(patient.path("identifier").toString()).contains("https://fhir.joinedup.nhs.uk/Id/local/ryy", "RYY100");
+        assertThat(patient.at("/meta/source").asText()).isEqualTo("urn:joinedup:hl7v2:pas@ryy#MSG-A01-1");
+        String id = patient.path("id").asText();
+        JsonNode stay = fhir.get("/Encounter?patient=" + id).json().at("/entry/0/resource");
+        assertThat(stay.path("status").asText()).isEqualTo("in-progress");
+        assertThat(stay.at("/class/code").asText()).isEqualTo("IMP");
+        assertThat(stay.at("/period/start").asText()).startsWith("2026-11-26T09:10:00");
+        JsonNode provenance = fhir.get("/Provenance?target=Patient/" + id).json().at("/entry/0/resource");
+        assertThat(provenance.at("/agent/0/who/display").asText()).isEqualTo("PAS at RYY");
+        assertThat(provenance.at("/entity/0/what/identifier/value").asText()).isEqualTo("MSG-A01-1");
+    }
+
+    @Test
+    void theSameMessageTwiceChangesNothingAndALaterUpdateChangesTheSamePatient() throws Exception {
+        String message = adt("A01", "MSG-DUP-1", "9990000042", "RYY200", "Twice", "2 Bridge Street", "V200");
+        String first = send(message);
+        String again = send(message);
+        assertThat(again).isEqualTo(first);
+        JsonNode bundle = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990000042").json();
+        assertThat(bundle.path("total").asInt()).isEqualTo(1);
+        assertThat(bundle.at("/entry/0/resource/meta/versionId").asText()).isEqualTo("1");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM hl7_message WHERE control_id = 'MSG-DUP-1' AND status = 'duplicate'", Integer.class))
+                .isEqualTo(1);
+
+        assertThat(Mllp.code(send(adt("A08", "MSG-DUP-2", "9990000042", "RYY200", "Twice", "9 New Road", "V200")))).isEqualTo("AA");
+        JsonNode updated = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990000042").json();
+        assertThat(updated.path("total").asInt()).isEqualTo(1);
+        assertThat(updated.at("/entry/0/resource/address/0/line/0").asText()).isEqualTo("9 New Road");
+        assertThat(fhir.get("/Encounter?identifier=https://fhir.joinedup.nhs.uk/Id/local/ryy/visit|V200").json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageThatCannotBeUsedIsRejectedKeptAndCanBeCorrectedAndReplayed() throws Exception {
+        String noIdentifier = adt("A01", "MSG-BAD-1", null, "", "Nobody", "3 Bridge Street", "V300");
+        String ack = send(noIdentifier);
+        assertThat(Mllp.code(ack)).isEqualTo("AE");
+        assertThat(Mllp.field(ack, "MSA", 3)).contains("no identifier");
+        assertThat(Mllp.code(send("this is not HL7"))).isEqualTo("AR");
+        assertThat(Mllp.code(send(adt("A01", "MSG-BAD-2", "9990000043", "RYY300", "Checkdigit", "4 Bridge Street", "V301")))).as("bad NHS number")
+                .isEqualTo("AE");
+
+        String operator = new MintedTokens(jdbc).staff("ops", "operator", "RYY", null, "");
+        JsonNode dead = FhirClient.JSON.readTree(http("GET", "/staff/api/hl7/dead-letters", operator, null).body());
+        JsonNode kept = null;
+        for (JsonNode letter : dead.path("deadLetters")) {
+            if ("MSG-BAD-1".equals(letter.path("controlId").asText())) {
+                kept = letter;
+            }
+        }
+        assertThat(kept).isNotNull();
+        assertThat(kept.path("reason").asText()).contains("no identifier");
+        assertThat(kept.path("raw").asText()).isEqualTo(noIdentifier);
+
+        String corrected = adt("A01", "MSG-BAD-1", "9990000050", "RYY301", "Somebody", "3 Bridge Street", "V300");
+        HttpResponse<String> replayed = http("POST", "/staff/api/hl7/messages/" + kept.path("id").asLong() + "/replay", operator, corrected);
+        assertThat(Mllp.code(replayed.body())).isEqualTo("AA");
+        assertThat(jdbc.queryForObject("SELECT resolved_by IS NOT NULL FROM hl7_message WHERE id = ?", Boolean.class, kept.path("id").asLong())).isTrue();
+        assertThat(fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990000050").json().path("total").asInt()).isEqualTo(1);
+        assertThat(http("GET", "/staff/api/hl7/dead-letters", new MintedTokens(jdbc).staff("dr", "clinician", "RYY", null, "user/*.rs"), null)
+                .statusCode()).as("operators only").isEqualTo(403);
+    }
+
+    @Test
+    void overHttpAMachineClientGetsTheSameAcknowledgement() throws Exception {
+        HttpResponse<String> answer = http("POST", "/ingest/hl7v2", Tokens.system(port), adt("A04", "MSG-HTTP-1", "9990000069", "RYY400", "Posted",
+                "5 Bridge Street", "V400"));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(Mllp.code(answer.body())).isEqualTo("AA");
+        assertThat(http("POST", "/ingest/hl7v2", new MintedTokens(jdbc).patient("someone", "patient/*.rs"), "MSH|^~\\&|X").statusCode())
+                .isEqualTo(403);
+    }
+
+    private HttpResponse<String> http(String method, String path, String token, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "x-application/hl7-v2+er7")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
