@@ -35,12 +35,18 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform start(String java, List<String> jvmArgs, List<String> launch, Path dataDir, int port, Path log) throws Exception {
+        return start(java, jvmArgs, launch, dataDir, port, log, List.of());
+    }
+
+    static Platform start(String java, List<String> jvmArgs, List<String> launch, Path dataDir, int port, Path log, List<String> appArgs)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmArgs);
         command.addAll(launch);
         command.addAll(List.of("--server.port=" + port, "--joinedup.database.data-dir=" + dataDir,
                 "--logging.structured.format.console=", "--logging.level.root=WARN"));
+        command.addAll(appArgs);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (MiniHttp http = new MiniHttp("127.0.0.1", port)) {

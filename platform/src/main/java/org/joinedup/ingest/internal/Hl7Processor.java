@@ -43,15 +43,26 @@ class Hl7Processor {
 
     /** Handles one message; returns the acknowledgement (ER7). */
     String process(String raw, String channel, Long replayOf) {
-        long id = messages.keep(channel, raw, replayOf);
+        String text = normalised(raw);
+        String[] msh = Acks.header(text);
+        String contentHash = sha256(text);
+        long id = messages.keep(channel, raw, replayOf, msh, contentHash);
+        return handle(id, text, contentHash);
+    }
+
+    /** Processes a kept message (again, after a stop mid-way: nothing already written changes). */
+    String reprocess(MessageLog.Kept kept) {
+        String text = normalised(kept.raw());
+        return handle(kept.id(), text, sha256(text));
+    }
+
+    private String handle(long id, String text, String contentHash) {
         Message message;
         try {
-            message = parsing.parse(normalised(raw));
+            message = parsing.parse(text);
         } catch (HL7Exception | RuntimeException e) {
             String reason = "The message could not be parsed: " + e.getMessage();
-            String[] msh = Acks.header(normalised(raw));
-            messages.identify(id, msh[3], msh[4], msh[10], msh[9], null);
-            return reject(id, Acks.rejected(normalised(raw), reason), reason);
+            return reject(id, Acks.rejected(text, reason), reason);
         }
         try {
             Terser t = new Terser(message);
@@ -59,8 +70,6 @@ class Hl7Processor {
             String facility = t.get("/MSH-4-1");
             String controlId = t.get("/MSH-10");
             String type = t.get("/MSH-9-1") + "^" + t.get("/MSH-9-2");
-            String contentHash = sha256(normalised(raw));
-            messages.identify(id, application, facility, controlId, type, contentHash);
             Optional<String> earlier = controlId == null ? Optional.empty() : messages.acceptedAck(application, facility, controlId, contentHash);
             if (earlier.isPresent()) {
                 messages.outcome(id, "duplicate", "This message (control id " + controlId + ") was already accepted from this sender; nothing changed",
@@ -93,10 +102,9 @@ class Hl7Processor {
 
     /** A message over the size limit: the part received is kept, rejected. */
     String tooLarge(String partial, String channel, int limit) {
-        long id = messages.keep(channel, partial, null);
-        String reason = "The message is larger than the limit of " + limit + " bytes";
         String[] msh = Acks.header(normalised(partial));
-        messages.identify(id, msh[3], msh[4], msh[10], msh[9], null);
+        long id = messages.keep(channel, partial, null, msh, null);
+        String reason = "The message is larger than the limit of " + limit + " bytes";
         return reject(id, Acks.rejected(partial, reason), reason);
     }
 

@@ -16,19 +16,28 @@ class MessageLog {
     }
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    MessageLog(JdbcTemplate jdbc) {
+    MessageLog(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     }
 
-    long keep(String channel, String raw, Long replayOf) {
-        return jdbc.queryForObject("INSERT INTO hl7_message (channel, raw, status, replay_of) VALUES (?, ?, 'received', ?) RETURNING id", Long.class,
-                channel, raw, replayOf);
+    /** Keeps a message as it arrived, with what its header says (committed, durably, before anything else happens to it). */
+    long keep(String channel, String raw, Long replayOf, String[] msh, String contentHash) {
+        return jdbc.queryForObject("INSERT INTO hl7_message (channel, raw, status, replay_of, sending_application, sending_facility, control_id,"
+                + " message_type, content_hash) VALUES (?, ?, 'received', ?, ?, ?, ?, ?, ?) RETURNING id", Long.class, channel, raw, replayOf,
+                component(msh[3]), component(msh[4]), msh[10], msh[9], contentHash);
     }
 
-    void identify(long id, String application, String facility, String controlId, String type, String contentHash) {
-        jdbc.update("UPDATE hl7_message SET sending_application = ?, sending_facility = ?, control_id = ?, message_type = ?, content_hash = ?"
-                + " WHERE id = ?", application, facility, controlId, type, contentHash, id);
+    private static String component(String field) {
+        return field == null ? null : field.split("\\^", -1)[0];
+    }
+
+    /** Messages kept but never given an outcome (the platform stopped while processing them), oldest first. */
+    List<Kept> unprocessed(java.time.Instant before, int limit) {
+        return jdbc.query("SELECT * FROM hl7_message WHERE status = 'received' AND received < ? ORDER BY id LIMIT ?", (rs, i) -> kept(rs),
+                java.sql.Timestamp.from(before), limit);
     }
 
     /** The acknowledgement given when this sender's message with this control id and content was accepted, if it was. */
@@ -38,11 +47,28 @@ class MessageLog {
                 .stream().findFirst();
     }
 
+    /**
+     * Records what became of a message. Not waited for on disk (the records it wrote are committed durably by the
+     * store): after a crash the outcome may be missing, and the message is then processed again on start-up, which
+     * changes nothing that was already written.
+     */
     void outcome(long id, String status, String reason, String ack) {
-        jdbc.update("UPDATE hl7_message SET status = ?, reason = ?, ack = ? WHERE id = ?", status, reason, ack, id);
-        if (status.equals("accepted")) {
-            jdbc.update("UPDATE hl7_message o SET resolved_by = ? FROM hl7_message n WHERE n.id = ? AND o.id = n.replay_of", id, id);
+        try {
+            record(id, status, reason, ack);
+        } catch (org.springframework.dao.DuplicateKeyException sameMessageAtOnce) {
+            // the same message arrived twice at once and the other copy was accepted first
+            record(id, "duplicate", "The same message was accepted from another connection at the same moment; nothing changed", ack);
         }
+    }
+
+    private void record(long id, String status, String reason, String ack) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.execute("SET LOCAL synchronous_commit = off");
+            jdbc.update("UPDATE hl7_message SET status = ?, reason = ?, ack = ? WHERE id = ?", status, reason, ack, id);
+            if (status.equals("accepted")) {
+                jdbc.update("UPDATE hl7_message o SET resolved_by = ? FROM hl7_message n WHERE n.id = ? AND o.id = n.replay_of", id, id);
+            }
+        });
     }
 
     Optional<Kept> find(long id) {

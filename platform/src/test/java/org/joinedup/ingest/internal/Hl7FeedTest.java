@@ -114,6 +114,19 @@ class Hl7FeedTest extends FhirApiTest {
                 .statusCode()).as("operators only").isEqualTo(403);
     }
 
+    @Autowired
+    UnprocessedMessages unprocessed;
+
+    @Test
+    void aMessageKeptButNotProcessedWhenThePlatformStoppedIsProcessedOnTheNextStart() {
+        String message = adt("A28", "MSG-STOP-1", "9990000077", "RYY500", "Interrupted", "6 Bridge Street", "V500");
+        long id = jdbc.queryForObject("INSERT INTO hl7_message (received, channel, raw, status, sending_application, sending_facility, control_id)"
+                + " VALUES (now() - interval '1 hour', 'mllp 127.0.0.1', ?, 'received', 'PAS', 'RYY', 'MSG-STOP-1') RETURNING id", Long.class, message);
+        unprocessed.run(null);
+        assertThat(jdbc.queryForObject("SELECT status FROM hl7_message WHERE id = ?", String.class, id)).isEqualTo("accepted");
+        assertThat(fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990000077").json().path("total").asInt()).isEqualTo(1);
+    }
+
     @Test
     void overHttpAMachineClientGetsTheSameAcknowledgement() throws Exception {
         HttpResponse<String> answer = http("POST", "/ingest/hl7v2", Tokens.system(port), adt("A04", "MSG-HTTP-1", "9990000069", "RYY400", "Posted",
