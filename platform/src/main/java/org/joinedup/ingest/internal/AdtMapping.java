@@ -57,7 +57,7 @@ final class AdtMapping {
         return bundle;
     }
 
-    private static ObjectNode patient(Terser t, String source) throws HL7Exception, Unmappable {
+    static ObjectNode patient(Terser t, String source) throws HL7Exception, Unmappable {
         ObjectNode p = resource("Patient", source);
         ArrayNode identifiers = p.putArray("identifier");
         ObjectNode nhs = null;
@@ -193,10 +193,11 @@ final class AdtMapping {
         return r;
     }
 
-    private static void entry(ArrayNode entries, String fullUrl, ObjectNode resource, String method, String url) {
+    static ObjectNode entry(ArrayNode entries, String fullUrl, ObjectNode resource, String method, String url) {
         ObjectNode entry = entries.addObject().put("fullUrl", fullUrl);
         entry.set("resource", resource);
         entry.putObject("request").put("method", method).put("url", url);
+        return entry;
     }
 
     static String slug(String text) {
@@ -204,7 +205,7 @@ final class AdtMapping {
         return slug.isEmpty() ? "unknown" : slug;
     }
 
-    private static String enc(String value) {
+    static String enc(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 

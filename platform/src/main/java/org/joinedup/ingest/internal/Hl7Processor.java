@@ -76,13 +76,14 @@ class Hl7Processor {
                         earlier.get());
                 return earlier.get();
             }
-            if (!"ADT".equals(t.get("/MSH-9-1")) || !AdtMapping.maps(t.get("/MSH-9-2"))) {
+            if (!maps(t.get("/MSH-9-1"), t.get("/MSH-9-2"))) {
                 return reject(id, Acks.of(parsing, message, AcknowledgmentCode.AR, type + " messages are not mapped yet", ErrorCode.UNSUPPORTED_EVENT_CODE),
                         type + " messages are not mapped yet");
             }
             String source = "urn:joinedup:hl7v2:" + AdtMapping.slug(application == null ? "unknown" : application) + "@"
                     + AdtMapping.slug(facility == null ? "unknown" : facility) + "#" + controlId;
-            String bundle = AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility)).toString();
+            String bundle = ("ORU".equals(t.get("/MSH-9-1")) ? results(message, source)
+                    : AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility))).toString();
             FhirApi.Answer answer = fhir.handle(feedAccess(application, facility), "POST", "", bundle.getBytes(StandardCharsets.UTF_8));
             if (answer.status() >= 300) {
                 String reason = "The record refused it: " + diagnostics(answer);
@@ -125,6 +126,30 @@ class Hl7Processor {
     private String reject(long id, String ack, String reason) {
         messages.outcome(id, "rejected", reason, ack);
         return ack;
+    }
+
+    /** Whether a message type and event is mapped: ADT events of {@link AdtMapping}, and ORU^R01. */
+    static boolean maps(String type, String event) {
+        return "ADT".equals(type) && AdtMapping.maps(event) || "ORU".equals(type) && "R01".equals(event);
+    }
+
+    /** Results, for a patient the record knows, or one the message names well enough to create. */
+    private com.fasterxml.jackson.databind.node.ObjectNode results(Message message, String source) throws HL7Exception, AdtMapping.Unmappable {
+        com.fasterxml.jackson.databind.node.ObjectNode bundle = OruMapping.transaction(message, source);
+        com.fasterxml.jackson.databind.node.ObjectNode patient = (com.fasterxml.jackson.databind.node.ObjectNode) bundle.at("/entry/0/resource");
+        if (!OruMapping.hasDemographics(patient)) {
+            JsonNode identifier = patient.at("/identifier/0");
+            FhirApi.Answer known = fhir.handle(FhirAccess.SYSTEM, "GET", "Patient?_summary=count&identifier="
+                    + AdtMapping.enc(identifier.path("system").asText()) + "|" + AdtMapping.enc(identifier.path("value").asText()), null);
+            try {
+                if (JSON.readTree(known.body()).path("total").asInt() == 0) {
+                    throw new AdtMapping.Unmappable("The patient is not known to the record and the message gives no name or birth date");
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return bundle;
     }
 
     /** The feed writes as the platform, named for the audit by the sending system and organisation. */

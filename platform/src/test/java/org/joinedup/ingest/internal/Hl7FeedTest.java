@@ -117,6 +117,49 @@ class Hl7FeedTest extends FhirApiTest {
     @Autowired
     UnprocessedMessages unprocessed;
 
+    static String oru(String controlId, String nhsNumber, String pidName, String status, String potassium) {
+        return "MSH|^~\\&|WINPATH|RYY|JOINEDUP|ICS|20261126101500||ORU^R01^ORU_R01|" + controlId + "|P|2.4\r"
+                + "PID|1||" + nhsNumber + "^^^NHS^NH||" + pidName + "\r"
+                + "OBR|1|PL-77|LAB-4401|U_E^Urea and electrolytes^L|||20261126093000|||||||20261126093500|BLD^Blood|||||||20261126101400|||" + status + "\r"
+                + "OBX|1|NM|2823-3^Potassium^LN||" + potassium + "|mmol/L^^UCUM|3.5-5.3|H|||" + status + "|||20261126093000\r"
+                + "OBX|2|NM|2951-2^Sodium^LN||140|mmol/L^^UCUM|133-146|N|||" + status + "|||20261126093000\r"
+                + "OBX|3|TX|8251-1^Comment^LN||Sample slightly haemolysed||||||" + status + "\r";
+    }
+
+    @Test
+    void resultsBecomeAReportWithObservationsAndACorrectionReplacesThem() throws Exception {
+        assertThat(Mllp.code(send(adt("A04", "MSG-ORU-ADT", "9990000085", "RYY600", "Results", "7 Bridge Street", "V600")))).isEqualTo("AA");
+        assertThat(Mllp.code(send(oru("MSG-ORU-1", "9990000085", "", "P", "5.9")))).isEqualTo("AA");
+        String patient = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990000085").matchIds().getFirst();
+        JsonNode report = fhir.get("/DiagnosticReport?patient=" + patient).json().at("/entry/0/resource");
+        assertThat(report.path("status").asText()).isEqualTo("preliminary");
+        assertThat(report.at("/code/text").asText()).isEqualTo("Urea and electrolytes");
+        assertThat(report.path("result")).hasSize(3);
+        JsonNode potassium = fhir.get("/Observation?patient=" + patient + "&code=http://loinc.org|2823-3").json().at("/entry/0/resource");
+        assertThat(potassium.at("/valueQuantity/value").decimalValue()).isEqualByComparingTo("5.9");
+        assertThat(potassium.at("/valueQuantity/code").asText()).isEqualTo("mmol/L");
+        assertThat(potassium.at("/referenceRange/0/high/value").decimalValue()).isEqualByComparingTo("5.3");
+        assertThat(potassium.at("/interpretation/0/coding/0/code").asText()).isEqualTo("H");
+        assertThat(fhir.get("/Specimen?patient=" + patient).json().path("total").asInt()).isEqualTo(1);
+        assertThat(fhir.get("/Patient/" + patient).json().at("/name/0/family").asText()).as("a lab's PID does not overwrite the PAS's")
+                .isEqualTo("Results");
+
+        assertThat(Mllp.code(send(oru("MSG-ORU-2", "9990000085", "", "C", "4.1")))).isEqualTo("AA");
+        JsonNode corrected = fhir.get("/Observation?patient=" + patient + "&code=http://loinc.org|2823-3").json();
+        assertThat(corrected.path("total").asInt()).isEqualTo(1);
+        assertThat(corrected.at("/entry/0/resource/valueQuantity/value").decimalValue()).isEqualByComparingTo("4.1");
+        assertThat(corrected.at("/entry/0/resource/status").asText()).isEqualTo("corrected");
+        assertThat(fhir.get("/DiagnosticReport?patient=" + patient).json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void resultsForAPatientTheRecordDoesNotKnowAndCannotNameAreDeadLettered() throws Exception {
+        String ack = send(oru("MSG-ORU-3", "9990000093", "", "F", "4.0"));
+        assertThat(Mllp.code(ack)).isEqualTo("AE");
+        assertThat(Mllp.field(ack, "MSA", 3)).contains("not known");
+        assertThat(Mllp.code(send(oru("MSG-ORU-4", "9990000093", "Newcomer^Sam", "F", "4.0")))).as("named: created").isEqualTo("AA");
+    }
+
     @Test
     void aMessageKeptButNotProcessedWhenThePlatformStoppedIsProcessedOnTheNextStart() {
         String message = adt("A28", "MSG-STOP-1", "9990000077", "RYY500", "Interrupted", "6 Bridge Street", "V500");
