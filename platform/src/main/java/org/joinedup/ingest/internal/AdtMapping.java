@@ -19,9 +19,18 @@ final class AdtMapping {
     static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
     static final String LOCAL_ID = "https://fhir.joinedup.nhs.uk/Id/local/";
     /** Events that describe a visit, and the Encounter status each leaves it in. */
-    private static final java.util.Map<String, String> VISIT_STATUS = java.util.Map.of("A01", "in-progress", "A02", "in-progress",
-            "A03", "finished", "A04", "in-progress", "A05", "planned", "A06", "in-progress", "A07", "in-progress", "A08", "in-progress",
-            "A11", "cancelled", "A13", "in-progress");
+    private static final java.util.Map<String, String> VISIT_STATUS = java.util.Map.ofEntries(
+            java.util.Map.entry("A01", "in-progress"),
+            java.util.Map.entry("A02", "in-progress"),
+            java.util.Map.entry("A03", "finished"),
+            java.util.Map.entry("A04", "in-progress"),
+            java.util.Map.entry("A05", "planned"),
+            java.util.Map.entry("A06", "in-progress"),
+            java.util.Map.entry("A07", "in-progress"),
+            java.util.Map.entry("A08", "in-progress"),
+            java.util.Map.entry("A11", "cancelled"),
+            java.util.Map.entry("A13", "in-progress"),
+            java.util.Map.entry("A38", "cancelled"));
     /** Events that carry only the person. */
     private static final Set<String> PERSON_ONLY = Set.of("A28", "A31");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -53,7 +53,7 @@ class Hl7Api {
     @GetMapping("/staff/api/hl7/dead-letters")
     Map<String, Object> deadLetters(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "100") int count) {
         requireOperator(token);
-        List<MessageLog.Kept> dead = messages.deadLetters(Math.max(1, Math.min(count, 1000)));
+        List<KeptMessage> dead = messages.deadLetters(Math.max(1, Math.min(count, 1000)));
         audited(token, "GET /staff/api/hl7/dead-letters", "hl7-dead-letters");
         return Map.of("counts", messages.counts(), "deadLetters", dead);
     }
@@ -62,7 +62,7 @@ class Hl7Api {
     @PostMapping(path = "/staff/api/hl7/messages/{id}/replay", produces = "x-application/hl7-v2+er7")
     ResponseEntity<String> replay(@AuthenticationPrincipal Jwt token, @PathVariable long id, @RequestBody(required = false) String corrected) {
         requireOperator(token);
-        MessageLog.Kept kept = messages.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No message " + id));
+        KeptMessage kept = messages.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No message " + id));
         audited(token, "POST /staff/api/hl7/messages/" + id + "/replay", "hl7-replay");
         String message = corrected == null || corrected.isBlank() ? kept.raw() : corrected;
         return ResponseEntity.ok().contentType(ER7).body(processor.process(message, "replay by " + token.getSubject(), id));

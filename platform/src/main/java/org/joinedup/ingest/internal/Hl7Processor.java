@@ -51,7 +51,7 @@ class Hl7Processor {
     }
 
     /** Processes a kept message (again, after a stop mid-way: nothing already written changes). */
-    String reprocess(MessageLog.Kept kept) {
+    String reprocess(KeptMessage kept) {
         String text = normalised(kept.raw());
         return handle(kept.id(), text, sha256(text));
     }

@@ -10,11 +10,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageLog {
 
-    /** A kept message: its header's identity, and what became of it. */
-    record Kept(long id, String channel, String sendingApplication, String sendingFacility, String controlId, String messageType, String raw,
-                String status, String reason, String received, Long replayOf) {
-    }
-
     private final JdbcTemplate jdbc;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
@@ -35,7 +30,7 @@ class MessageLog {
     }
 
     /** Messages kept but never given an outcome (the platform stopped while processing them), oldest first. */
-    List<Kept> unprocessed(java.time.Instant before, int limit) {
+    List<KeptMessage> unprocessed(java.time.Instant before, int limit) {
         return jdbc.query("SELECT * FROM hl7_message WHERE status = 'received' AND received < ? ORDER BY id LIMIT ?", (rs, i) -> kept(rs),
                 java.sql.Timestamp.from(before), limit);
     }
@@ -71,12 +66,12 @@ class MessageLog {
         });
     }
 
-    Optional<Kept> find(long id) {
+    Optional<KeptMessage> find(long id) {
         return jdbc.query("SELECT * FROM hl7_message WHERE id = ?", (rs, i) -> kept(rs), id).stream().findFirst();
     }
 
     /** The dead-letter list: rejected messages not yet replayed successfully, oldest first. */
-    List<Kept> deadLetters(int limit) {
+    List<KeptMessage> deadLetters(int limit) {
         return jdbc.query("SELECT * FROM hl7_message WHERE status = 'rejected' AND resolved_by IS NULL ORDER BY id LIMIT ?", (rs, i) -> kept(rs), limit);
     }
 
@@ -88,9 +83,9 @@ class MessageLog {
         return counts;
     }
 
-    private static Kept kept(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static KeptMessage kept(java.sql.ResultSet rs) throws java.sql.SQLException {
         Long replay = rs.getObject("replay_of", Long.class);
-        return new Kept(rs.getLong("id"), rs.getString("channel"), rs.getString("sending_application"), rs.getString("sending_facility"),
+        return new KeptMessage(rs.getLong("id"), rs.getString("channel"), rs.getString("sending_application"), rs.getString("sending_facility"),
                 rs.getString("control_id"), rs.getString("message_type"), rs.getString("raw"), rs.getString("status"), rs.getString("reason"),
                 rs.getTimestamp("received").toInstant().toString(), replay);
     }

@@ -26,9 +26,9 @@ class UnprocessedMessages implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         int done = 0;
-        List<MessageLog.Kept> batch;
+        List<KeptMessage> batch;
         while (!(batch = messages.unprocessed(started, 500)).isEmpty()) {
-            for (MessageLog.Kept kept : batch) {
+            for (KeptMessage kept : batch) {
                 processor.reprocess(kept);
                 done++;
             }
