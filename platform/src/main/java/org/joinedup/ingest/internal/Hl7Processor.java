@@ -82,8 +82,11 @@ class Hl7Processor {
             }
             String source = "urn:joinedup:hl7v2:" + AdtMapping.slug(application == null ? "unknown" : application) + "@"
                     + AdtMapping.slug(facility == null ? "unknown" : facility) + "#" + controlId;
-            String bundle = ("ORU".equals(t.get("/MSH-9-1")) ? results(message, source)
-                    : AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility))).toString();
+            String bundle = switch (t.get("/MSH-9-1")) {
+                case "ORU" -> knownOrNamed(OruMapping.transaction(message, source)).toString();
+                case "MDM" -> knownOrNamed(MdmMapping.transaction(message, source)).toString();
+                default -> AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility)).toString();
+            };
             FhirApi.Answer answer = fhir.handle(feedAccess(application, facility), "POST", "", bundle.getBytes(StandardCharsets.UTF_8));
             if (answer.status() >= 300) {
                 String reason = "The record refused it: " + diagnostics(answer);
@@ -128,14 +131,14 @@ class Hl7Processor {
         return ack;
     }
 
-    /** Whether a message type and event is mapped: ADT events of {@link AdtMapping}, and ORU^R01. */
+    /** Whether a message type and event is mapped: ADT events of {@link AdtMapping}, ORU^R01 and MDM^T02. */
     static boolean maps(String type, String event) {
-        return "ADT".equals(type) && AdtMapping.maps(event) || "ORU".equals(type) && "R01".equals(event);
+        return "ADT".equals(type) && AdtMapping.maps(event) || "ORU".equals(type) && "R01".equals(event) || "MDM".equals(type) && "T02".equals(event);
     }
 
-    /** Results, for a patient the record knows, or one the message names well enough to create. */
-    private com.fasterxml.jackson.databind.node.ObjectNode results(Message message, String source) throws HL7Exception, AdtMapping.Unmappable {
-        com.fasterxml.jackson.databind.node.ObjectNode bundle = OruMapping.transaction(message, source);
+    /** Results or documents, for a patient the record knows, or one the message names well enough to create. */
+    private com.fasterxml.jackson.databind.node.ObjectNode knownOrNamed(com.fasterxml.jackson.databind.node.ObjectNode bundle)
+            throws AdtMapping.Unmappable {
         com.fasterxml.jackson.databind.node.ObjectNode patient = (com.fasterxml.jackson.databind.node.ObjectNode) bundle.at("/entry/0/resource");
         if (!OruMapping.hasDemographics(patient)) {
             JsonNode identifier = patient.at("/identifier/0");

@@ -153,6 +153,30 @@ class Hl7FeedTest extends FhirApiTest {
     }
 
     @Test
+    void aLetterBecomesADocumentReferenceWithItsTextAndANewVersionReplacesIt() throws Exception {
+        String letter = "MSH|^~\\&|EPR|RYY|JOINEDUP|ICS|20261126113000||MDM^T02^MDM_T02|%s|P|2.4\r"
+                + "EVN|T02|20261126113000\r"
+                + "PID|1||9990000107^^^NHS^NH||Letterbox^Lee||19700101|M\r"
+                + "PV1|1|O\r"
+                + "TXA|1|DS|TX|20261126112500|||||^Grey^Meredith^^^Dr|||DOC-991|||||%s\r"
+                + "OBX|1|TX|18842-5^Discharge summary^LN||%s||||||F\r"
+                + "OBX|2|TX|18842-5^Discharge summary^LN||Follow up in clinic in 6 weeks.||||||F\r";
+        assertThat(Mllp.code(send(String.format(letter, "MSG-MDM-1", "IP", "Admitted with chest pain.")))).isEqualTo("AA");
+        String patient = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990000107").matchIds().getFirst();
+        JsonNode document = fhir.get("/DocumentReference?patient=" + patient).json().at("/entry/0/resource");
+        assertThat(document.path("docStatus").asText()).isEqualTo("preliminary");
+        assertThat(document.at("/author/0/display").asText()).isEqualTo("Dr Meredith Grey");
+        assertThat(new String(java.util.Base64.getDecoder().decode(document.at("/content/0/attachment/data").asText())))
+                .isEqualTo("Admitted with chest pain.\nFollow up in clinic in 6 weeks.\n");
+
+        assertThat(Mllp.code(send(String.format(letter, "MSG-MDM-2", "AU", "Admitted with chest pain; troponin normal.")))).isEqualTo("AA");
+        JsonNode versions = fhir.get("/DocumentReference?patient=" + patient).json();
+        assertThat(versions.path("total").asInt()).isEqualTo(1);
+        assertThat(versions.at("/entry/0/resource/docStatus").asText()).isEqualTo("final");
+        assertThat(versions.at("/entry/0/resource/meta/versionId").asText()).isEqualTo("2");
+    }
+
+    @Test
     void resultsForAPatientTheRecordDoesNotKnowAndCannotNameAreDeadLettered() throws Exception {
         String ack = send(oru("MSG-ORU-3", "9990000093", "", "F", "4.0"));
         assertThat(Mllp.code(ack)).isEqualTo("AE");
