@@ -85,6 +85,7 @@ class Hl7Processor {
             String bundle = switch (t.get("/MSH-9-1")) {
                 case "ORU" -> knownOrNamed(OruMapping.transaction(message, source)).toString();
                 case "MDM" -> knownOrNamed(MdmMapping.transaction(message, source)).toString();
+                case "SIU" -> knownOrNamed(SiuMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility))).toString();
                 default -> AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility)).toString();
             };
             FhirApi.Answer answer = fhir.handle(feedAccess(application, facility), "POST", "", bundle.getBytes(StandardCharsets.UTF_8));
@@ -131,9 +132,10 @@ class Hl7Processor {
         return ack;
     }
 
-    /** Whether a message type and event is mapped: ADT events of {@link AdtMapping}, ORU^R01 and MDM^T02. */
+    /** Whether a message type and event is mapped: ADT events of {@link AdtMapping}, ORU^R01, MDM^T02 and the SIU events of {@link SiuMapping}. */
     static boolean maps(String type, String event) {
-        return "ADT".equals(type) && AdtMapping.maps(event) || "ORU".equals(type) && "R01".equals(event) || "MDM".equals(type) && "T02".equals(event);
+        return "ADT".equals(type) && AdtMapping.maps(event) || "ORU".equals(type) && "R01".equals(event) || "MDM".equals(type) && "T02".equals(event)
+                || "SIU".equals(type) && SiuMapping.STATUS.containsKey(event);
     }
 
     /** Results or documents, for a patient the record knows, or one the message names well enough to create. */

@@ -177,6 +177,29 @@ class Hl7FeedTest extends FhirApiTest {
     }
 
     @Test
+    void anAppointmentIsBookedMovedAndCancelledInPlace() throws Exception {
+        String siu = "MSH|^~\\&|PAS|RYY|JOINEDUP|ICS|20261126120000||SIU^%s^SIU_S12|%s|P|2.5\r"
+                + "SCH|PL-1|APPT-55||||Routine^Routine review|FU^Follow-up|Normal|30|min|^^30^%s^%s\r"
+                + "PID|1||9990000115^^^NHS^NH||Booked^Bobby||19800505|M\r"
+                + "RGS|1\r"
+                + "AIL|1||CARD-OPD^^^RYY\r"
+                + "AIP|1||C123^Heart^Harriet^^^Dr\r";
+        assertThat(Mllp.code(send(String.format(siu, "S12", "MSG-SIU-1", "202612011000", "202612011030")))).isEqualTo("AA");
+        String patient = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990000115").matchIds().getFirst();
+        JsonNode appointment = fhir.get("/Appointment?patient=" + patient).json().at("/entry/0/resource");
+        assertThat(appointment.path("status").asText()).isEqualTo("booked");
+        assertThat(appointment.path("start").asText()).startsWith("2026-12-01T10:00:00");
+        assertThat(appointment.path("participant").toString()).contains("Dr Harriet Heart", "CARD-OPD");
+
+        assertThat(Mllp.code(send(String.format(siu, "S13", "MSG-SIU-2", "202612081400", "202612081430")))).isEqualTo("AA");
+        assertThat(Mllp.code(send(String.format(siu, "S15", "MSG-SIU-3", "202612081400", "202612081430")))).isEqualTo("AA");
+        JsonNode all = fhir.get("/Appointment?patient=" + patient).json();
+        assertThat(all.path("total").asInt()).isEqualTo(1);
+        assertThat(all.at("/entry/0/resource/status").asText()).isEqualTo("cancelled");
+        assertThat(all.at("/entry/0/resource/start").asText()).startsWith("2026-12-08T14:00:00");
+    }
+
+    @Test
     void resultsForAPatientTheRecordDoesNotKnowAndCannotNameAreDeadLettered() throws Exception {
         String ack = send(oru("MSG-ORU-3", "9990000093", "", "F", "4.0"));
         assertThat(Mllp.code(ack)).isEqualTo("AE");

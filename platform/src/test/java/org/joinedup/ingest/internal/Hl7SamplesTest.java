@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Microsoft's HL7 v2 sample messages (139, v2.3 to v2.8; copied into the test resources, MIT): every one is kept and
  * acknowledged over MLLP, answering its own control id. ADT messages of the mapped events are accepted, and the
  * Patient agrees with Microsoft's expected output on family name, first given name, gender and birth date.
- * ORU^R01 results and MDM^T02 documents are accepted too. Deliberate differences: local identifiers get a JoinedUp system per assigning
+ * ORU^R01 results, MDM^T02 documents and SIU appointments are accepted too. Deliberate differences: local identifiers get a JoinedUp system per assigning
  * authority; other message types are rejected (AR, kept as dead letters) until they are mapped.
  */
 class Hl7SamplesTest extends FhirApiTest {
