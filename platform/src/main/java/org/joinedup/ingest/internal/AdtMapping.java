@@ -51,12 +51,15 @@ final class AdtMapping {
         ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
         ArrayNode entries = bundle.putArray("entry");
         ObjectNode patient = patient(t, source);
+        String eventTime = eventTime(t);
+        stamp(patient, eventTime);
         ObjectNode match = (ObjectNode) patient.path("identifier").path(0);
         String patientUrl = "urn:uuid:" + java.util.UUID.randomUUID();
         entry(entries, patientUrl, patient, "PUT", "Patient?identifier=" + enc(match.path("system").asText()) + "|" + enc(match.path("value").asText()));
         String encounterUrl = null;
         if (VISIT_STATUS.containsKey(event)) {
             ObjectNode encounter = encounter(t, event, source, patientUrl, serviceProvider);
+            stamp(encounter, eventTime);
             encounterUrl = "urn:uuid:" + java.util.UUID.randomUUID();
             String visit = encounter.path("identifier").path(0).path("value").asText(null);
             entry(entries, encounterUrl, encounter, visit == null ? "POST" : "PUT", visit == null ? "Encounter"
@@ -194,6 +197,20 @@ final class AdtMapping {
             e.putObject("serviceProvider").put("reference", serviceProvider);
         }
         return e;
+    }
+
+    /** The extension that records when the event a resource was last written from happened (EVN-2, else MSH-7). */
+    static final String EVENT_TIME = "https://fhir.joinedup.nhs.uk/StructureDefinition/source-event-time";
+
+    static String eventTime(Terser t) throws HL7Exception {
+        String evn = Hl7Times.dateTime(t.get("/EVN-2-1"));
+        return evn != null && evn.contains("T") ? evn : Hl7Times.dateTime(t.get("/MSH-7-1"));
+    }
+
+    private static void stamp(ObjectNode resource, String eventTime) {
+        if (eventTime != null && eventTime.contains("T")) {
+            resource.putArray("extension").addObject().put("url", EVENT_TIME).put("valueDateTime", eventTime);
+        }
     }
 
     static ObjectNode resource(String type, String source) {

@@ -8,6 +8,7 @@ import ca.uhn.hl7v2.util.Terser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,11 +83,16 @@ class Hl7Processor {
             }
             String source = "urn:joinedup:hl7v2:" + AdtMapping.slug(application == null ? "unknown" : application) + "@"
                     + AdtMapping.slug(facility == null ? "unknown" : facility) + "#" + controlId;
+            List<String> older = List.of();
             String bundle = switch (t.get("/MSH-9-1")) {
                 case "ORU" -> knownOrNamed(OruMapping.transaction(message, source)).toString();
                 case "MDM" -> knownOrNamed(MdmMapping.transaction(message, source)).toString();
                 case "SIU" -> knownOrNamed(SiuMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility))).toString();
-                default -> AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility)).toString();
+                default -> {
+                    com.fasterxml.jackson.databind.node.ObjectNode adt = AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility));
+                    older = OutOfOrder.dropOlder(adt, fhir);
+                    yield adt.toString();
+                }
             };
             FhirApi.Answer answer = fhir.handle(feedAccess(application, facility), "POST", "", bundle.getBytes(StandardCharsets.UTF_8));
             if (answer.status() >= 300) {
@@ -94,7 +100,7 @@ class Hl7Processor {
                 return reject(id, Acks.of(parsing, message, AcknowledgmentCode.AE, reason, ErrorCode.APPLICATION_INTERNAL_ERROR), reason);
             }
             String ack = Acks.of(parsing, message, AcknowledgmentCode.AA, null, null);
-            messages.outcome(id, "accepted", null, ack);
+            messages.outcome(id, "accepted", older.isEmpty() ? null : "Older than the record, so not changed: " + String.join("; ", older), ack);
             return ack;
         } catch (AdtMapping.Unmappable e) {
             return reject(id, Acks.of(parsing, message, AcknowledgmentCode.AE, e.getMessage(), ErrorCode.REQUIRED_FIELD_MISSING), e.getMessage());

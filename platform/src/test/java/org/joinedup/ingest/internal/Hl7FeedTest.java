@@ -84,6 +84,22 @@ class Hl7FeedTest extends FhirApiTest {
     }
 
     @Test
+    void aLateMessageAboutAnOlderEventDoesNotOverwriteNewerDetails() throws Exception {
+        String newer = adt("A08", "MSG-ORDER-2", "9990000123", "RYY700", "Ordered", "2 New Street", "V700").replace("EVN|A08|20261126091400",
+                "EVN|A08|20261126120000");
+        String older = adt("A08", "MSG-ORDER-1", "9990000123", "RYY700", "Ordered", "1 Old Street", "V700").replace("EVN|A08|20261126091400",
+                "EVN|A08|20261126080000");
+        assertThat(Mllp.code(send(newer))).isEqualTo("AA");
+        assertThat(Mllp.code(send(older))).as("still acknowledged and kept").isEqualTo("AA");
+        JsonNode patient = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990000123").json().at("/entry/0/resource");
+        assertThat(patient.at("/address/0/line/0").asText()).isEqualTo("2 New Street");
+        assertThat(patient.at("/meta/versionId").asText()).isEqualTo("1");
+        assertThat(jdbc.queryForObject("SELECT reason FROM hl7_message WHERE control_id = 'MSG-ORDER-1'", String.class)).contains("Older than the record");
+        assertThat(fhir.get("/Provenance?target=Patient/" + patient.path("id").asText()).json().path("total").asInt())
+                .as("the late message's source is still recorded").isEqualTo(2);
+    }
+
+    @Test
     void aMessageThatCannotBeUsedIsRejectedKeptAndCanBeCorrectedAndReplayed() throws Exception {
         String noIdentifier = adt("A01", "MSG-BAD-1", null, "", "Nobody", "3 Bridge Street", "V300");
         String ack = send(noIdentifier);

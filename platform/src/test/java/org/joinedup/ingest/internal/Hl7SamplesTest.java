@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Microsoft's HL7 v2 sample messages (139, v2.3 to v2.8; copied into the test resources, MIT): every one is kept and
  * acknowledged over MLLP, answering its own control id. ADT messages of the mapped events are accepted, and the
  * Patient agrees with Microsoft's expected output on family name, first given name, gender and birth date.
- * ORU^R01 results, MDM^T02 documents and SIU appointments are accepted too. Deliberate differences: local identifiers get a JoinedUp system per assigning
+ * ORU^R01 results, MDM^T02 documents and SIU appointments are accepted too. Samples share patient identifiers, so
+ * they update one person; when a later sample describes an earlier event than the record holds, the record keeps
+ * the newer details (out-of-order protection) and that sample's expected Patient is not compared. Deliberate differences: local identifiers get a JoinedUp system per assigning
  * authority; other message types are rejected (AR, kept as dead letters) until they are mapped.
  */
 class Hl7SamplesTest extends FhirApiTest {
@@ -66,7 +68,9 @@ class Hl7SamplesTest extends FhirApiTest {
         if (mapped) {
             assertThat(Mllp.code(ack)).as(Mllp.field(ack, "MSA", 3)).isEqualTo("AA");
         }
-        if (mapped && event.startsWith("ADT") && EXPECTED.containsKey(name)) {
+        String reason = jdbc.queryForObject("SELECT coalesce(reason, '') FROM hl7_message ORDER BY id DESC LIMIT 1", String.class);
+        boolean olderThanTheRecord = reason.startsWith("Older than the record");
+        if (mapped && event.startsWith("ADT") && EXPECTED.containsKey(name) && !olderThanTheRecord) {
             String[] expected = EXPECTED.get(name);
             // samples share identifiers, which makes them one person: the record shows the latest message about them
             JsonNode patient = fhir.get("/Patient?identifier=" + java.net.URLEncoder.encode(patientIdentifier(raw), StandardCharsets.UTF_8)).json()
@@ -107,6 +111,7 @@ class Hl7SamplesTest extends FhirApiTest {
     @org.junit.jupiter.api.AfterAll
     static void report(@Autowired JdbcTemplate jdbc) {
         System.out.println("HL7 v2 samples by outcome: " + jdbc.queryForList("SELECT status || ' ' || count(*) FROM hl7_message"
-                + " WHERE channel LIKE 'mllp%' GROUP BY status ORDER BY status", String.class));
+                + " WHERE channel LIKE 'mllp%' GROUP BY status ORDER BY status", String.class) + "; older than the record: "
+                + jdbc.queryForObject("SELECT count(*) FROM hl7_message WHERE reason LIKE 'Older than the record%'", Integer.class));
     }
 }

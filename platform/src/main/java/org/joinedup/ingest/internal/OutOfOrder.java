@@ -1,0 +1,91 @@
+package org.joinedup.ingest.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.joinedup.fhir.FhirAccess;
+import org.joinedup.fhir.FhirApi;
+
+/**
+ * Out-of-order messages never overwrite newer data with older: before an ADT transaction is written, each Patient
+ * and Encounter it would update by a condition is looked up, and if the record's copy was written from a later
+ * event (its {@link AdtMapping#EVENT_TIME}), the entry is left out and references to it point at the record's copy.
+ * Returns what was left out, for the message's outcome.
+ */
+final class OutOfOrder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OutOfOrder() {
+    }
+
+    static List<String> dropOlder(ObjectNode bundle, FhirApi fhir) {
+        List<String> dropped = new ArrayList<>();
+        ArrayNode entries = (ArrayNode) bundle.path("entry");
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            JsonNode entry = entries.get(i);
+            String url = entry.at("/request/url").asText();
+            if (!entry.at("/request/method").asText().equals("PUT") || !url.contains("?")) {
+                continue;
+            }
+            String incoming = time(entry.path("resource"));
+            if (incoming == null) {
+                continue;
+            }
+            JsonNode existing = first(fhir.handle(FhirAccess.SYSTEM, "GET", url, null));
+            String held = existing == null ? null : time(existing);
+            if (held != null && later(held, incoming)) {
+                String type = existing.path("resourceType").asText();
+                String reference = type + "/" + existing.path("id").asText();
+                redirect(bundle, entry.path("fullUrl").asText(), reference);
+                entries.remove(i);
+                dropped.add(type + " (the record holds a later event, " + held + ")");
+            }
+        }
+        return dropped;
+    }
+
+    private static void redirect(JsonNode node, String from, String to) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            if (object.path("reference").asText().equals(from)) {
+                object.put("reference", to);
+            }
+            object.elements().forEachRemaining(child -> redirect(child, from, to));
+        } else if (node.isArray()) {
+            node.forEach(child -> redirect(child, from, to));
+        }
+    }
+
+    private static JsonNode first(FhirApi.Answer answer) {
+        try {
+            JsonNode entries = JSON.readTree(answer.body()).path("entry");
+            return entries.size() == 1 ? entries.get(0).path("resource") : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String time(JsonNode resource) {
+        for (JsonNode extension : resource.path("extension")) {
+            if (AdtMapping.EVENT_TIME.equals(extension.path("url").asText())) {
+                return extension.path("valueDateTime").asText(null);
+            }
+        }
+        return null;
+    }
+
+    private static boolean later(String held, String incoming) {
+        try {
+            return OffsetDateTime.parse(held).isAfter(OffsetDateTime.parse(incoming));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
