@@ -95,17 +95,28 @@ final class RegionGenerator {
                 String.format("07700 900%03d", random.nextInt(1000)), practice);
         out.accept(patient);
         int condition = 0;
+        boolean hypertension = false;
+        boolean diabetes = false;
         for (Conditions.Condition c : Conditions.ALL) {
             boolean has = index == 0 ? c.code().equals("59621000") || c.code().equals("44054006") : random.nextDouble() < c.prevalence(age);
             if (has) {
+                hypertension |= c.code().equals("59621000");
+                diabetes |= c.code().equals("44054006");
                 int onsetAge = Math.max(c.minimumAge(), age - random.nextInt(Math.max(1, Math.min(age - c.minimumAge() + 1, 25))));
                 LocalDate onset = birth.plusYears(onsetAge).plusDays(random.nextInt(365));
                 out.accept(RegionResources.condition(id + "-c" + (++condition), id, c, onset.isAfter(today) ? today : onset, practice));
             }
         }
-        if (index == 0 || random.nextDouble() < 0.015) {
+        boolean onWard = index == 0 || random.nextDouble() < 0.015;
+        if (onWard) {
             out.accept(RegionResources.inpatientStay(id + "-e1", id, organisations.trust, today.minusDays(index == 0 ? 2 : random.nextInt(10))));
         }
+        SplittableRandom care = random.split();
+        RegionCare.reviews(care, id, hypertension, diabetes, today, out);
+        if (onWard) {
+            RegionCare.wardObservations(care, id, today, out);
+        }
+        RegionCare.appointments(care, id, practice, organisations.trust, today, out);
     }
 
     static ArrayNode array() {

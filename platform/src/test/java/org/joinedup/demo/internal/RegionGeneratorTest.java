@@ -89,6 +89,25 @@ class RegionGeneratorTest {
     }
 
     @Test
+    void reviewsWardObservationsAndAppointmentsFollowTheConditionsAndTheDate() {
+        int count = 5_000;
+        List<ObjectNode> region = patients(2026, count);
+        long hypertensive = ofType(region, "Condition").stream().filter(c -> c.at("/code/coding/0/code").asText().equals("59621000")).count();
+        List<ObjectNode> observations = ofType(region, "Observation");
+        assertThat(observations.stream().filter(o -> o.at("/code/coding/0/code").asText().equals("85354-9")).count())
+                .as("three blood pressures per person with hypertension").isEqualTo(3 * hypertensive);
+        long onWard = ofType(region, "Encounter").size();
+        assertThat(observations.stream().filter(o -> o.at("/code/coding/0/code").asText().equals("9279-1")).count()).isEqualTo(onWard);
+        List<ObjectNode> appointments = ofType(region, "Appointment");
+        List<ObjectNode> past = appointments.stream().filter(a -> a.path("start").asText().compareTo(TODAY.toString()) < 0).toList();
+        assertThat(past).isNotEmpty().allSatisfy(a -> assertThat(a.path("status").asText()).isIn("fulfilled", "noshow"));
+        double notAttended = past.stream().filter(a -> a.path("status").asText().equals("noshow")).count() / (double) past.size();
+        assertThat(notAttended).as("did not attend, about 7%").isBetween(0.05, 0.09);
+        assertThat(appointments.stream().filter(a -> a.path("start").asText().compareTo(TODAY.plusDays(1).toString()) > 0))
+                .isNotEmpty().allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("booked"));
+    }
+
+    @Test
     void theCommandWritesNdjsonOneFilePerType(@TempDir Path folder) throws Exception {
         long written = RegionCommand.write(new RegionGenerator(1, 100, TODAY), folder);
         assertThat(folder.resolve("Patient.ndjson")).exists();
