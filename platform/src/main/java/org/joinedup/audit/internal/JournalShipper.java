@@ -65,6 +65,12 @@ final class JournalShipper {
             try {
                 AuditJournal.Journalled entry;
                 while ((entry = queue.poll()) != null) {
+                    if (entry.entry().seq() <= shipped) {
+                        // written more than GAP_MILLIS after its number was given, and already recorded as a gap
+                        log.error("Audit entry {} ({}) was written after its number had been recorded as a gap; the gap entry stands in its place",
+                                entry.entry().seq(), entry.entry().action());
+                        continue;
+                    }
                     waiting.put(entry.entry().seq(), entry);
                 }
                 List<AuditBlocks.Chained> block = chain();
