@@ -10,11 +10,19 @@ package org.joinedup.fhir;
  * @param clientId the OAuth client used
  * @param purposeOfUse why, usually (a v3 PurposeOfUse code: TREAT, PATRQT, HOPERAT); ETREAT replaces it for break-glass patients
  * @param breakGlassPatients the patients whose records the agent holds break-glass grants for
+ * @param sourceSystem whether the agent is a source system feeding the record (a configured machine client): its
+ *                     writes each get a Provenance naming it, unless it sends its own
  */
 public record FhirAgent(String who, String kind, String role, String organization, String clientId, String purposeOfUse,
-                        java.util.Set<String> breakGlassPatients) {
+                        java.util.Set<String> breakGlassPatients, boolean sourceSystem) {
 
     public FhirAgent {
         breakGlassPatients = breakGlassPatients == null ? java.util.Set.of() : java.util.Set.copyOf(breakGlassPatients);
+    }
+
+    /** An agent that is not a source system. */
+    public FhirAgent(String who, String kind, String role, String organization, String clientId, String purposeOfUse,
+                     java.util.Set<String> breakGlassPatients) {
+        this(who, kind, role, organization, clientId, purposeOfUse, breakGlassPatients, false);
     }
 }

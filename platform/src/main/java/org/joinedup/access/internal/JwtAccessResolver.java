@@ -34,8 +34,12 @@ class JwtAccessResolver implements FhirAccessResolver {
     private final BreakGlassGrants breakGlass;
     private final SignedInUsers users;
     private final PatientDirectory directory;
+    /** The demo system client: scripts and benchmarks, not a source system. */
+    private final String demoClient;
 
-    JwtAccessResolver(JwtDecoder tokens, BreakGlassGrants breakGlass, SignedInUsers users, PatientDirectory directory) {
+    JwtAccessResolver(JwtDecoder tokens, BreakGlassGrants breakGlass, SignedInUsers users, PatientDirectory directory,
+                      org.joinedup.identity.DemoProperties demo) {
+        this.demoClient = demo.enabled() ? demo.clientId() : null;
         this.tokens = tokens;
         this.breakGlass = breakGlass;
         this.users = users;
@@ -64,7 +68,8 @@ class JwtAccessResolver implements FhirAccessResolver {
         String kind = kind(jwt);
         String client = jwt.getClaimAsString("client_id");
         return switch (kind) {
-            case "system" -> new FhirAccess(new FhirAgent(jwt.getSubject(), "system", null, null, client, "TREAT", null),
+            case "system" -> new FhirAccess(new FhirAgent(jwt.getSubject(), "system", null, null, client, "TREAT", null,
+                    client != null && !client.equals(demoClient)),
                     permitted(scopes, "system"), Visibility.EVERYTHING, false);
             case "patient" -> patient(jwt, scopes, client);
             case "staff" -> staff(jwt, scopes, client);

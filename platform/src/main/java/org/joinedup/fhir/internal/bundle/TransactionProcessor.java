@@ -90,6 +90,7 @@ public final class TransactionProcessor {
                     }
                 }
             }
+            org.joinedup.fhir.internal.store.SourceProvenance.add(batch, store, context);
             batch.flush(flusher);
             for (Entry entry : entries) {
                 String method = entry.request.method();

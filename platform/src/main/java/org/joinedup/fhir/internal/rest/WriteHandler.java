@@ -146,6 +146,8 @@ final class WriteHandler {
         return transactions.execute(status -> {
             WriteBatch batch = new WriteBatch();
             T result = work.apply(batch);
+            org.joinedup.fhir.internal.store.SourceProvenance.add(batch, store,
+                    new WriteContext(org.joinedup.fhir.internal.access.Caller.access().agent().who(), null));
             batch.flush(flusher);
             return result;
         });

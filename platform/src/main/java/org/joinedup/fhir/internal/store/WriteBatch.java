@@ -26,6 +26,11 @@ public final class WriteBatch {
         pending.add(version);
     }
 
+    /** Every resource claimed in this transaction so far ({@code Type/id}), in no particular order. */
+    public Set<String> claimed() {
+        return java.util.Collections.unmodifiableSet(touched);
+    }
+
     public boolean isEmpty() {
         return pending.isEmpty();
     }
