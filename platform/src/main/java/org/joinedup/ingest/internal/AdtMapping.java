@@ -50,7 +50,7 @@ final class AdtMapping {
         Terser t = new Terser(message);
         ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
         ArrayNode entries = bundle.putArray("entry");
-        ObjectNode patient = patient(t, source);
+        ObjectNode patient = PidMapping.patient(t, source);
         String eventTime = eventTime(t);
         stamp(patient, eventTime);
         ObjectNode match = (ObjectNode) patient.path("identifier").path(0);
@@ -67,95 +67,6 @@ final class AdtMapping {
         }
         entry(entries, "urn:uuid:" + java.util.UUID.randomUUID(), Provenances.of(t, source, patientUrl, encounterUrl), "POST", "Provenance");
         return bundle;
-    }
-
-    static ObjectNode patient(Terser t, String source) throws HL7Exception, Unmappable {
-        ObjectNode p = resource("Patient", source);
-        ArrayNode identifiers = p.putArray("identifier");
-        ObjectNode nhs = null;
-        for (int rep = 0; rep < 10; rep++) {
-            String id = t.get("/.PID-3(" + rep + ")-1");
-            if (id == null || id.isBlank()) {
-                break;
-            }
-            String authority = t.get("/.PID-3(" + rep + ")-4-1");
-            String type = t.get("/.PID-3(" + rep + ")-5");
-            boolean isNhs = "NH".equals(type) || "NHS".equalsIgnoreCase(authority == null ? "" : authority.strip());
-            ObjectNode identifier = JSON.createObjectNode();
-            identifier.put("system", isNhs ? NHS_NUMBER : LOCAL_ID + slug(authority == null || authority.isBlank() ? "unknown" : authority));
-            identifier.put("value", id.strip());
-            if (isNhs && nhs == null) {
-                nhs = identifier;
-            } else {
-                identifiers.add(identifier);
-            }
-        }
-        if (nhs != null) {
-            identifiers.insert(0, nhs); // matched on first
-        }
-        if (identifiers.isEmpty()) {
-            throw new Unmappable("The patient has no identifier in PID-3, so they cannot be matched");
-        }
-        String family = t.get("/.PID-5-1-1");
-        String given = t.get("/.PID-5-2");
-        if (family != null || given != null) {
-            ObjectNode name = p.putArray("name").addObject().put("use", "official");
-            if (family != null) {
-                name.put("family", family);
-            }
-            ArrayNode givens = name.putArray("given");
-            if (given != null) {
-                givens.add(given);
-            }
-            String middle = t.get("/.PID-5-3");
-            if (middle != null) {
-                givens.add(middle);
-            }
-            String prefix = t.get("/.PID-5-5");
-            if (prefix != null) {
-                name.putArray("prefix").add(prefix);
-            }
-        }
-        String sex = t.get("/.PID-8");
-        if (sex != null) {
-            p.put("gender", switch (sex.strip().toUpperCase(java.util.Locale.ROOT)) {
-                case "M" -> "male";
-                case "F" -> "female";
-                case "O", "A" -> "other";
-                default -> "unknown";
-            });
-        }
-        String birth = Hl7Times.date(t.get("/.PID-7-1"));
-        if (birth != null) {
-            p.put("birthDate", birth);
-        }
-        String street = t.get("/.PID-11-1-1");
-        String city = t.get("/.PID-11-3");
-        String postcode = t.get("/.PID-11-5");
-        if (street != null || city != null || postcode != null) {
-            ObjectNode address = p.putArray("address").addObject().put("use", "home");
-            if (street != null) {
-                ArrayNode lines = address.putArray("line").add(street);
-                String other = t.get("/.PID-11-2");
-                if (other != null) {
-                    lines.add(other);
-                }
-            }
-            if (city != null) {
-                address.put("city", city.strip());
-            }
-            if (postcode != null) {
-                address.put("postalCode", postcode.strip());
-            }
-        }
-        String phone = t.get("/.PID-13-1");
-        if (phone == null) {
-            phone = t.get("/.PID-13-12");
-        }
-        if (phone != null && !phone.isBlank()) {
-            p.putArray("telecom").addObject().put("system", "phone").put("value", phone.strip()).put("use", "home");
-        }
-        return p;
     }
 
     private static ObjectNode encounter(Terser t, String event, String source, String patientUrl, String serviceProvider) throws HL7Exception {

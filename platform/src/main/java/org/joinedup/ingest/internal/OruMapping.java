@@ -2,8 +2,6 @@ package org.joinedup.ingest.internal;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.model.Type;
-import ca.uhn.hl7v2.model.Varies;
 import ca.uhn.hl7v2.model.v251.datatype.CE;
 import ca.uhn.hl7v2.model.v251.datatype.CWE;
 import ca.uhn.hl7v2.model.v251.group.ORU_R01_ORDER_OBSERVATION;
@@ -41,7 +39,7 @@ final class OruMapping {
         String facility = AdtMapping.slug(t.get("/MSH-4-1") == null ? "unknown" : t.get("/MSH-4-1"));
         ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
         ArrayNode entries = bundle.putArray("entry");
-        ObjectNode patient = AdtMapping.patient(t, source);
+        ObjectNode patient = PidMapping.patient(t, source);
         if (!patient.has("name") && !patient.has("birthDate")) {
             patient.put("active", true);
         }
@@ -105,7 +103,7 @@ final class OruMapping {
         for (var observation : order.getOBSERVATIONAll()) {
             OBX obx = observation.getOBX();
             index++;
-            ObjectNode o = observation(obx, source, patientUrl, when, specimenUrl);
+            ObjectNode o = ObxValues.observation(obx, source, patientUrl, when, specimenUrl);
             if (o == null) {
                 continue;
             }
@@ -160,98 +158,11 @@ final class OruMapping {
         return url;
     }
 
-    /** An Observation from an OBX, or null for one that carries nothing we can show (an embedded document, an empty value). */
-    private static ObjectNode observation(OBX obx, String source, String patientUrl, String reportTime, String specimenUrl) throws HL7Exception {
-        ObjectNode o = AdtMapping.resource("Observation", source);
-        o.put("status", observationStatus(text(obx.getObservationResultStatus().getValue())));
-        o.putArray("category").addObject().putArray("coding").addObject()
-                .put("system", "http://terminology.hl7.org/CodeSystem/observation-category").put("code", "laboratory").put("display", "Laboratory");
-        o.set("code", concept(obx.getObservationIdentifier()));
-        o.putObject("subject").put("reference", patientUrl);
-        String when = Hl7Times.dateTime(obx.getDateTimeOfTheObservation().getTime().getValue());
-        if (when != null || reportTime != null) {
-            o.put("effectiveDateTime", when != null ? when : reportTime);
-        }
-        String valueType = text(obx.getValueType().getValue());
-        String unit = text(obx.getUnits().getIdentifier().getValue());
-        String unitSystem = text(obx.getUnits().getNameOfCodingSystem().getValue());
-        if (obx.getObservationValueReps() == 0) {
-            return null;
-        }
-        Type value = ((Varies) obx.getObservationValue(0)).getData();
-        String encoded = value.encode();
-        if (encoded == null || encoded.isBlank() || "ED".equals(valueType) || "RP".equals(valueType)) {
-            return null;
-        }
-        if ("NM".equals(valueType) || "SN".equals(valueType) && encoded.matches("[^^]*\\^[0-9.]+")) {
-            String number = "SN".equals(valueType) ? encoded.substring(encoded.indexOf('^') + 1) : encoded.strip();
-            try {
-                ObjectNode quantity = o.putObject("valueQuantity").put("value", new java.math.BigDecimal(number));
-                unit(quantity, unit, unitSystem);
-                range(o, text(obx.getReferencesRange().getValue()), unit, unitSystem);
-            } catch (NumberFormatException notANumber) {
-                o.remove("valueQuantity");
-                o.put("valueString", encoded);
-            }
-        } else if (value instanceof CE || value instanceof CWE || "CE".equals(valueType) || "CWE".equals(valueType)) {
-            String[] parts = encoded.split("\\^", -1);
-            ObjectNode concept = o.putObject("valueCodeableConcept");
-            ObjectNode coding = concept.putArray("coding").addObject();
-            coding.put("system", system(parts.length > 2 ? parts[2] : null)).put("code", parts[0]);
-            if (parts.length > 1 && !parts[1].isBlank()) {
-                coding.put("display", parts[1]);
-                concept.put("text", parts[1]);
-            }
-        } else {
-            o.put("valueString", encoded.replace("\\.br\\", "\n"));
-        }
-        String flag = obx.getAbnormalFlagsReps() == 0 ? null : text(obx.getAbnormalFlags(0).getValue());
-        if (flag != null && flag.matches("[A-Z<>]{1,3}")) {
-            o.putArray("interpretation").addObject().putArray("coding").addObject()
-                    .put("system", "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation").put("code", flag);
-        }
-        if (specimenUrl != null) {
-            o.putObject("specimen").put("reference", specimenUrl);
-        }
-        return o;
-    }
-
-    private static void unit(ObjectNode quantity, String unit, String unitSystem) {
-        if (unit == null) {
-            return;
-        }
-        quantity.put("unit", unit);
-        if ("UCUM".equalsIgnoreCase(unitSystem) || unitSystem == null || "ISO+".equalsIgnoreCase(unitSystem) || "ANSI+".equalsIgnoreCase(unitSystem)) {
-            quantity.put("system", "http://unitsofmeasure.org").put("code", unit);
-        }
-    }
-
-    /** A reference range: {@code low-high}, {@code <high}, {@code >low}; anything else is kept as text. */
-    private static void range(ObjectNode o, String range, String unit, String unitSystem) {
-        if (range == null) {
-            return;
-        }
-        ObjectNode r = o.putArray("referenceRange").addObject();
-        java.util.regex.Matcher between = java.util.regex.Pattern.compile("\\s*([0-9.]+)\\s*-\\s*([0-9.]+)\\s*").matcher(range);
-        java.util.regex.Matcher below = java.util.regex.Pattern.compile("\\s*<=?\\s*([0-9.]+)\\s*").matcher(range);
-        java.util.regex.Matcher above = java.util.regex.Pattern.compile("\\s*>=?\\s*([0-9.]+)\\s*").matcher(range);
-        if (between.matches()) {
-            unit(r.putObject("low").put("value", new java.math.BigDecimal(between.group(1))), unit, unitSystem);
-            unit(r.putObject("high").put("value", new java.math.BigDecimal(between.group(2))), unit, unitSystem);
-        } else if (below.matches()) {
-            unit(r.putObject("high").put("value", new java.math.BigDecimal(below.group(1))), unit, unitSystem);
-        } else if (above.matches()) {
-            unit(r.putObject("low").put("value", new java.math.BigDecimal(above.group(1))), unit, unitSystem);
-        } else {
-            r.put("text", range);
-        }
-    }
-
-    private static ObjectNode concept(CE ce) {
+    static ObjectNode concept(CE ce) {
         return concept(text(ce.getIdentifier().getValue()), text(ce.getText().getValue()), text(ce.getNameOfCodingSystem().getValue()));
     }
 
-    private static ObjectNode concept(CWE cwe) {
+    static ObjectNode concept(CWE cwe) {
         return concept(text(cwe.getIdentifier().getValue()), text(cwe.getText().getValue()), text(cwe.getNameOfCodingSystem().getValue()));
     }
 
@@ -290,7 +201,7 @@ final class OruMapping {
         };
     }
 
-    private static String observationStatus(String code) {
+    static String observationStatus(String code) {
         return switch (code == null ? "F" : code) {
             case "P", "R", "S", "I" -> "preliminary";
             case "C" -> "corrected";
@@ -300,7 +211,7 @@ final class OruMapping {
         };
     }
 
-    private static String text(String value) {
+    static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

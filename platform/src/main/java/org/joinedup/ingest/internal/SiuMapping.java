@@ -29,7 +29,7 @@ final class SiuMapping {
         String facility = AdtMapping.slug(t.get("/MSH-4-1") == null ? "unknown" : t.get("/MSH-4-1"));
         ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
         ArrayNode entries = bundle.putArray("entry");
-        ObjectNode patient = AdtMapping.patient(t, source);
+        ObjectNode patient = PidMapping.patient(t, source);
         ObjectNode match = (ObjectNode) patient.path("identifier").path(0);
         String patientUrl = "urn:uuid:" + UUID.randomUUID();
         AdtMapping.entry(entries, patientUrl, patient, "POST", "Patient").with("request")

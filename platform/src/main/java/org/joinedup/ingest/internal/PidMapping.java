@@ -1,0 +1,109 @@
+package org.joinedup.ingest.internal;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.util.Terser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The patient of any message (PID): NHS number (assigning authority NHS or identifier type NH) first, then local
+ * hospital numbers by assigning authority; name, sex, birth date, address and phone. A patient with no identifier
+ * cannot be matched, so the message is unmappable.
+ */
+final class PidMapping {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PidMapping() {
+    }
+
+    static ObjectNode patient(Terser t, String source) throws HL7Exception, AdtMapping.Unmappable {
+        ObjectNode p = AdtMapping.resource("Patient", source);
+        ArrayNode identifiers = p.putArray("identifier");
+        ObjectNode nhs = null;
+        for (int rep = 0; rep < 10; rep++) {
+            String id = t.get("/.PID-3(" + rep + ")-1");
+            if (id == null || id.isBlank()) {
+                break;
+            }
+            String authority = t.get("/.PID-3(" + rep + ")-4-1");
+            String type = t.get("/.PID-3(" + rep + ")-5");
+            boolean isNhs = "NH".equals(type) || "NHS".equalsIgnoreCase(authority == null ? "" : authority.strip());
+            ObjectNode identifier = JSON.createObjectNode();
+            identifier.put("system", isNhs ? AdtMapping.NHS_NUMBER : AdtMapping.LOCAL_ID + AdtMapping.slug(authority == null || authority.isBlank() ? "unknown" : authority));
+            identifier.put("value", id.strip());
+            if (isNhs && nhs == null) {
+                nhs = identifier;
+            } else {
+                identifiers.add(identifier);
+            }
+        }
+        if (nhs != null) {
+            identifiers.insert(0, nhs); // matched on first
+        }
+        if (identifiers.isEmpty()) {
+            throw new AdtMapping.Unmappable("The patient has no identifier in PID-3, so they cannot be matched");
+        }
+        String family = t.get("/.PID-5-1-1");
+        String given = t.get("/.PID-5-2");
+        if (family != null || given != null) {
+            ObjectNode name = p.putArray("name").addObject().put("use", "official");
+            if (family != null) {
+                name.put("family", family);
+            }
+            ArrayNode givens = name.putArray("given");
+            if (given != null) {
+                givens.add(given);
+            }
+            String middle = t.get("/.PID-5-3");
+            if (middle != null) {
+                givens.add(middle);
+            }
+            String prefix = t.get("/.PID-5-5");
+            if (prefix != null) {
+                name.putArray("prefix").add(prefix);
+            }
+        }
+        String sex = t.get("/.PID-8");
+        if (sex != null) {
+            p.put("gender", switch (sex.strip().toUpperCase(java.util.Locale.ROOT)) {
+                case "M" -> "male";
+                case "F" -> "female";
+                case "O", "A" -> "other";
+                default -> "unknown";
+            });
+        }
+        String birth = Hl7Times.date(t.get("/.PID-7-1"));
+        if (birth != null) {
+            p.put("birthDate", birth);
+        }
+        String street = t.get("/.PID-11-1-1");
+        String city = t.get("/.PID-11-3");
+        String postcode = t.get("/.PID-11-5");
+        if (street != null || city != null || postcode != null) {
+            ObjectNode address = p.putArray("address").addObject().put("use", "home");
+            if (street != null) {
+                ArrayNode lines = address.putArray("line").add(street);
+                String other = t.get("/.PID-11-2");
+                if (other != null) {
+                    lines.add(other);
+                }
+            }
+            if (city != null) {
+                address.put("city", city.strip());
+            }
+            if (postcode != null) {
+                address.put("postalCode", postcode.strip());
+            }
+        }
+        String phone = t.get("/.PID-13-1");
+        if (phone == null) {
+            phone = t.get("/.PID-13-12");
+        }
+        if (phone != null && !phone.isBlank()) {
+            p.putArray("telecom").addObject().put("system", "phone").put("value", phone.strip()).put("use", "home");
+        }
+        return p;
+    }
+}
