@@ -39,14 +39,7 @@ final class OruMapping {
         String facility = AdtMapping.slug(t.get("/MSH-4-1") == null ? "unknown" : t.get("/MSH-4-1"));
         ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
         ArrayNode entries = bundle.putArray("entry");
-        ObjectNode patient = PidMapping.patient(t, source);
-        if (!patient.has("name") && !patient.has("birthDate")) {
-            patient.put("active", true);
-        }
-        ObjectNode match = (ObjectNode) patient.path("identifier").path(0);
-        String patientUrl = "urn:uuid:" + UUID.randomUUID();
-        AdtMapping.entry(entries, patientUrl, patient, "POST", "Patient").with("request")
-                .put("ifNoneExist", "identifier=" + AdtMapping.enc(match.path("system").asText()) + "|" + AdtMapping.enc(match.path("value").asText()));
+        String patientUrl = PidMapping.ifUnknown(entries, PidMapping.patient(t, source));
         List<String> targets = new ArrayList<>();
         int orders = 0;
         for (ORU_R01_PATIENT_RESULT result : oru.getPATIENT_RESULTAll()) {

@@ -2,6 +2,7 @@ package org.joinedup.ingest.internal;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.util.Terser;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,19 @@ final class PidMapping {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PidMapping() {
+    }
+
+    /**
+     * Adds the patient as a conditional create on their first identifier (NHS number first): written only if the
+     * record does not know them, so a sparse PID from a lab or a document system never overwrites what a PAS sent.
+     * Returns the entry's fullUrl, for references.
+     */
+    static String ifUnknown(ArrayNode entries, ObjectNode patient) {
+        JsonNode match = patient.path("identifier").path(0);
+        String fullUrl = "urn:uuid:" + java.util.UUID.randomUUID();
+        AdtMapping.entry(entries, fullUrl, patient, "POST", "Patient").with("request")
+                .put("ifNoneExist", "identifier=" + AdtMapping.enc(match.path("system").asText()) + "|" + AdtMapping.enc(match.path("value").asText()));
+        return fullUrl;
     }
 
     static ObjectNode patient(Terser t, String source) throws HL7Exception, AdtMapping.Unmappable {

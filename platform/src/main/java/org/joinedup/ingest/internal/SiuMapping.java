@@ -29,11 +29,7 @@ final class SiuMapping {
         String facility = AdtMapping.slug(t.get("/MSH-4-1") == null ? "unknown" : t.get("/MSH-4-1"));
         ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
         ArrayNode entries = bundle.putArray("entry");
-        ObjectNode patient = PidMapping.patient(t, source);
-        ObjectNode match = (ObjectNode) patient.path("identifier").path(0);
-        String patientUrl = "urn:uuid:" + UUID.randomUUID();
-        AdtMapping.entry(entries, patientUrl, patient, "POST", "Patient").with("request")
-                .put("ifNoneExist", "identifier=" + AdtMapping.enc(match.path("system").asText()) + "|" + AdtMapping.enc(match.path("value").asText()));
+        String patientUrl = PidMapping.ifUnknown(entries, PidMapping.patient(t, source));
 
         ObjectNode appointment = AdtMapping.resource("Appointment", source);
         String filler = text(t.get("/SCH-2-1"));
