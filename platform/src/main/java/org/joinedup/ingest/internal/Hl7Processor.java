@@ -35,7 +35,9 @@ class Hl7Processor {
     private final Hl7Parsing parsing = new Hl7Parsing();
     private final MessageLog messages;
     private final FhirApi fhir;
+    /** Sending organisations known to the record, by ODS code; and, for a minute, those it did not know. */
     private final Map<String, Optional<String>> organisations = new ConcurrentHashMap<>();
+    private final Map<String, Long> unknownOrganisations = new ConcurrentHashMap<>();
 
     Hl7Processor(MessageLog messages, FhirApi fhir) {
         this.messages = messages;
@@ -178,18 +180,23 @@ class Hl7Processor {
         if (known != null) {
             return known.orElse(null);
         }
+        Long askedAt = unknownOrganisations.get(facility);
+        if (askedAt != null && System.nanoTime() - askedAt < 60_000_000_000L) {
+            return null;
+        }
         FhirApi.Answer answer = fhir.handle(FhirAccess.SYSTEM, "GET", "Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|"
                 + java.net.URLEncoder.encode(facility, StandardCharsets.UTF_8) + "&_elements=id", null);
         try {
             JsonNode entries = JSON.readTree(answer.body()).path("entry");
             if (entries.size() == 1) {
                 String reference = "Organization/" + entries.get(0).path("resource").path("id").asText();
-                organisations.put(facility, Optional.of(reference)); // remembered once known; unknown ones are asked again
+                organisations.put(facility, Optional.of(reference)); // remembered once known
                 return reference;
             }
         } catch (java.io.IOException e) {
             // not known
         }
+        unknownOrganisations.put(facility, System.nanoTime()); // asked again after a minute, when it may have been added
         return null;
     }
 
