@@ -71,6 +71,11 @@ class SignInAndBreakGlassPagesTest extends FhirApiTest {
         page.navigate("/portal");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("View your record")).click();
         assertThat(page.locator("#whose")).hasText("Pat Parent");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in to JoinedUp"))).isVisible();
+        page.navigate("/portal");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in to JoinedUp"))).isVisible(); // signed out: the portal asks again
     }
 
     @Test

@@ -48,7 +48,7 @@ final class AdtMapping {
      */
     static ObjectNode transaction(Message message, String event, String source, String serviceProvider) throws HL7Exception, Unmappable {
         Terser t = new Terser(message);
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
+        ObjectNode bundle = transactionBundle();
         ArrayNode entries = bundle.putArray("entry");
         ObjectNode patient = PidMapping.patient(t, source);
         String eventTime = eventTime(t);
@@ -61,9 +61,8 @@ final class AdtMapping {
             ObjectNode encounter = encounter(t, event, source, patientUrl, serviceProvider);
             stamp(encounter, eventTime);
             encounterUrl = "urn:uuid:" + java.util.UUID.randomUUID();
-            String visit = encounter.path("identifier").path(0).path("value").asText(null);
-            entry(entries, encounterUrl, encounter, visit == null ? "POST" : "PUT", visit == null ? "Encounter"
-                    : "Encounter?identifier=" + enc(encounter.at("/identifier/0/system").asText()) + "|" + enc(visit));
+            upsert(entries, encounterUrl, encounter, encounter.at("/identifier/0/system").asText(),
+                    encounter.path("identifier").path(0).path("value").asText(null));
         }
         entry(entries, "urn:uuid:" + java.util.UUID.randomUUID(), Provenances.of(t, source, patientUrl, encounterUrl), "POST", "Provenance");
         return bundle;
@@ -121,6 +120,30 @@ final class AdtMapping {
     private static void stamp(ObjectNode resource, String eventTime) {
         if (eventTime != null && eventTime.contains("T")) {
             resource.putArray("extension").addObject().put("url", EVENT_TIME).put("valueDateTime", eventTime);
+        }
+    }
+
+    /** An empty transaction Bundle. */
+    static ObjectNode transactionBundle() {
+        return JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
+    }
+
+    /** The sending facility (MSH-4), as it appears in identifier systems. */
+    static String facility(Terser t) throws HL7Exception {
+        String facility = t.get("/MSH-4-1");
+        return slug(facility == null ? "unknown" : facility);
+    }
+
+    /**
+     * Adds a resource kept up to date by its identifier in the sender's system (a conditional update on it), or,
+     * when the sender gave none, created anew.
+     */
+    static void upsert(ArrayNode entries, String fullUrl, ObjectNode resource, String system, String value) {
+        String type = resource.path("resourceType").asText();
+        if (value != null) {
+            entry(entries, fullUrl, resource, "PUT", type + "?identifier=" + enc(system) + "|" + enc(value));
+        } else {
+            entry(entries, fullUrl, resource, "POST", type);
         }
     }
 

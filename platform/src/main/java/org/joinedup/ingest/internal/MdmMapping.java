@@ -33,8 +33,8 @@ final class MdmMapping {
             throw new AdtMapping.Unmappable("The message is not structured as MDM^T02");
         }
         Terser t = new Terser(message);
-        String facility = AdtMapping.slug(t.get("/MSH-4-1") == null ? "unknown" : t.get("/MSH-4-1"));
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
+        String facility = AdtMapping.facility(t);
+        ObjectNode bundle = AdtMapping.transactionBundle();
         ArrayNode entries = bundle.putArray("entry");
         String patientUrl = PidMapping.ifUnknown(entries, PidMapping.patient(t, source));
 
@@ -65,11 +65,7 @@ final class MdmMapping {
         }
         document.putArray("content").addObject().set("attachment", attachment(mdm));
         String documentUrl = "urn:uuid:" + UUID.randomUUID();
-        if (number != null) {
-            AdtMapping.entry(entries, documentUrl, document, "PUT", "DocumentReference?identifier=" + AdtMapping.enc(system) + "|" + AdtMapping.enc(number));
-        } else {
-            AdtMapping.entry(entries, documentUrl, document, "POST", "DocumentReference");
-        }
+        AdtMapping.upsert(entries, documentUrl, document, system, number);
         AdtMapping.entry(entries, "urn:uuid:" + UUID.randomUUID(), Provenances.of(t, source, patientUrl, documentUrl), "POST", "Provenance");
         return bundle;
     }

@@ -36,8 +36,8 @@ final class OruMapping {
             throw new AdtMapping.Unmappable("The message is not structured as ORU^R01");
         }
         Terser t = new Terser(message);
-        String facility = AdtMapping.slug(t.get("/MSH-4-1") == null ? "unknown" : t.get("/MSH-4-1"));
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
+        String facility = AdtMapping.facility(t);
+        ObjectNode bundle = AdtMapping.transactionBundle();
         ArrayNode entries = bundle.putArray("entry");
         String patientUrl = PidMapping.ifUnknown(entries, PidMapping.patient(t, source));
         List<String> targets = new ArrayList<>();
@@ -104,19 +104,14 @@ final class OruMapping {
             String setId = text(obx.getSetIDOBX().getValue());
             String key = (reportId == null ? "order" + number : reportId) + "-" + (setId == null ? Integer.toString(index) : setId);
             o.putArray("identifier").addObject().put("system", AdtMapping.LOCAL_ID + facility + "/result").put("value", key);
-            AdtMapping.entry(entries, obsUrl, o, "PUT", "Observation?identifier=" + AdtMapping.enc(AdtMapping.LOCAL_ID + facility + "/result") + "|"
-                    + AdtMapping.enc(key));
+            AdtMapping.upsert(entries, obsUrl, o, AdtMapping.LOCAL_ID + facility + "/result", key);
             results.addObject().put("reference", obsUrl);
             targets.add(obsUrl);
         }
         if (results.isEmpty()) {
             report.remove("result");
         }
-        if (reportId != null) {
-            AdtMapping.entry(entries, reportUrl, report, "PUT", "DiagnosticReport?identifier=" + AdtMapping.enc(reportSystem) + "|" + AdtMapping.enc(reportId));
-        } else {
-            AdtMapping.entry(entries, reportUrl, report, "POST", "DiagnosticReport");
-        }
+        AdtMapping.upsert(entries, reportUrl, report, reportSystem, reportId);
         targets.add(reportUrl);
     }
 
@@ -141,13 +136,11 @@ final class OruMapping {
             specimen.putObject("collection").put("collectedDateTime", when);
         }
         String url = "urn:uuid:" + UUID.randomUUID();
+        String system = AdtMapping.LOCAL_ID + facility + "/specimen";
         if (reportId != null) {
-            String system = AdtMapping.LOCAL_ID + facility + "/specimen";
             specimen.putArray("identifier").addObject().put("system", system).put("value", reportId);
-            AdtMapping.entry(entries, url, specimen, "PUT", "Specimen?identifier=" + AdtMapping.enc(system) + "|" + AdtMapping.enc(reportId));
-        } else {
-            AdtMapping.entry(entries, url, specimen, "POST", "Specimen");
         }
+        AdtMapping.upsert(entries, url, specimen, system, reportId);
         return url;
     }
 

@@ -3,7 +3,6 @@ package org.joinedup.ingest.internal;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -19,15 +18,14 @@ final class SiuMapping {
 
     static final Map<String, String> STATUS = Map.of("S12", "booked", "S13", "booked", "S14", "booked", "S15", "cancelled",
             "S17", "entered-in-error", "S26", "noshow");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SiuMapping() {
     }
 
     static ObjectNode transaction(Message message, String event, String source, String organisation) throws HL7Exception, AdtMapping.Unmappable {
         Terser t = new Terser(message);
-        String facility = AdtMapping.slug(t.get("/MSH-4-1") == null ? "unknown" : t.get("/MSH-4-1"));
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
+        String facility = AdtMapping.facility(t);
+        ObjectNode bundle = AdtMapping.transactionBundle();
         ArrayNode entries = bundle.putArray("entry");
         String patientUrl = PidMapping.ifUnknown(entries, PidMapping.patient(t, source));
 
@@ -86,11 +84,7 @@ final class SiuMapping {
             participants.addObject().put("status", "accepted").putObject("actor").put("reference", organisation);
         }
         String appointmentUrl = "urn:uuid:" + UUID.randomUUID();
-        if (id != null) {
-            AdtMapping.entry(entries, appointmentUrl, appointment, "PUT", "Appointment?identifier=" + AdtMapping.enc(system) + "|" + AdtMapping.enc(id));
-        } else {
-            AdtMapping.entry(entries, appointmentUrl, appointment, "POST", "Appointment");
-        }
+        AdtMapping.upsert(entries, appointmentUrl, appointment, system, id);
         AdtMapping.entry(entries, "urn:uuid:" + UUID.randomUUID(), Provenances.of(t, source, patientUrl, appointmentUrl), "POST", "Provenance");
         return bundle;
     }
