@@ -122,10 +122,13 @@ public final class Hl7Benchmark {
     }
 
     private static String send(InputStream in, OutputStream out, String message) throws IOException {
-        out.write(0x0b);
-        out.write(message.getBytes(StandardCharsets.UTF_8));
-        out.write(0x1c);
-        out.write(0x0d);
+        byte[] content = message.getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[content.length + 3];
+        frame[0] = 0x0b;
+        System.arraycopy(content, 0, frame, 1, content.length);
+        frame[content.length + 1] = 0x1c;
+        frame[content.length + 2] = 0x0d;
+        out.write(frame); // one segment per message
         out.flush();
         int b;
         while ((b = in.read()) != 0x0b) {

@@ -31,8 +31,8 @@ final class AdtMapping {
             java.util.Map.entry("A11", "cancelled"),
             java.util.Map.entry("A13", "in-progress"),
             java.util.Map.entry("A38", "cancelled"));
-    /** Events that carry only the person. */
-    private static final Set<String> PERSON_ONLY = Set.of("A28", "A31");
+    /** Events that carry only the person (for merges, the surviving person; see {@link MergeMessages}). */
+    private static final Set<String> PERSON_ONLY = Set.of("A28", "A31", "A34", "A40");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AdtMapping() {

@@ -3,7 +3,6 @@ package org.joinedup.ingest.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirAuditSink;
 import org.joinedup.fhir.FhirInteraction;
@@ -30,7 +29,6 @@ import org.springframework.web.server.ResponseStatusException;
 class Hl7Api {
 
     static final MediaType ER7 = MediaType.parseMediaType("x-application/hl7-v2+er7");
-    private static final Set<String> OPERATOR_ROLES = Set.of("operator");
 
     private final Hl7Processor processor;
     private final MessageLog messages;
@@ -69,11 +67,7 @@ class Hl7Api {
     }
 
     private void requireOperator(Jwt token) {
-        boolean system = token != null && "system".equals(token.getClaimAsString("joinedup_kind"));
-        boolean operator = token != null && OPERATOR_ROLES.contains(token.getClaimAsString("role"));
-        if (!system && !operator) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only operators may see and replay kept HL7 v2 messages");
-        }
+        OperatorTokens.require(token, "Only operators may see and replay kept HL7 v2 messages");
     }
 
     private void audited(Jwt token, String query, String action) {

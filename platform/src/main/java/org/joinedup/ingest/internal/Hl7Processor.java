@@ -39,9 +39,16 @@ class Hl7Processor {
     private final Map<String, Optional<String>> organisations = new ConcurrentHashMap<>();
     private final Map<String, Long> unknownOrganisations = new ConcurrentHashMap<>();
 
-    Hl7Processor(MessageLog messages, FhirApi fhir) {
+    private final PatientMatcher matcher;
+    private final MatchReviews reviews;
+    private final MergeMessages mergeMessages;
+
+    Hl7Processor(MessageLog messages, FhirApi fhir, PatientMatcher matcher, MatchReviews reviews, MergeMessages mergeMessages) {
         this.messages = messages;
         this.fhir = fhir;
+        this.matcher = matcher;
+        this.reviews = reviews;
+        this.mergeMessages = mergeMessages;
     }
 
     /** Handles one message; returns the acknowledgement (ER7). */
@@ -85,24 +92,43 @@ class Hl7Processor {
             }
             String source = "urn:joinedup:hl7v2:" + AdtMapping.slug(application == null ? "unknown" : application) + "@"
                     + AdtMapping.slug(facility == null ? "unknown" : facility) + "#" + controlId;
-            List<String> older = List.of();
-            String bundle = switch (t.get("/MSH-9-1")) {
-                case "ORU" -> knownOrNamed(OruMapping.transaction(message, source)).toString();
-                case "MDM" -> knownOrNamed(MdmMapping.transaction(message, source)).toString();
-                case "SIU" -> knownOrNamed(SiuMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility))).toString();
-                default -> {
-                    com.fasterxml.jackson.databind.node.ObjectNode adt = AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility));
-                    older = OutOfOrder.dropOlder(adt, fhir);
-                    yield adt.toString();
-                }
-            };
-            FhirApi.Answer answer = fhir.handle(feedAccess(application, facility), "POST", "", bundle.getBytes(StandardCharsets.UTF_8));
-            if (answer.status() >= 300) {
-                String reason = "The record refused it: " + diagnostics(answer);
+            FhirAccess feed = feedAccess(application, facility);
+            Written written = write(message, t, source, facility, feed);
+            if (written.answer().status() == 412) {
+                written = write(message, t, source, facility, feed); // the patient changed while this message was matched: once more
+            }
+            if (written.answer().status() >= 300) {
+                String reason = "The record refused it: " + diagnostics(written.answer());
                 return reject(id, Acks.of(parsing, message, AcknowledgmentCode.AE, reason, ErrorCode.APPLICATION_INTERNAL_ERROR), reason);
             }
+            List<String> notes = new java.util.ArrayList<>();
+            if (!written.older().isEmpty()) {
+                notes.add("Older than the record, so not changed: " + String.join("; ", written.older()));
+            }
+            PatientMatcher.Decision match = written.match();
+            String patientId = match.patientId() != null ? match.patientId() : patientId(written.answer());
+            switch (match.kind()) {
+                case LINKED -> notes.add("Linked to Patient/" + match.patientId() + " on demographics (score " + match.score().total() + ": "
+                        + String.join(", ", match.score().reasons()) + ")");
+                case REVIEW -> {
+                    long review = reviews.add(patientId, match.candidateId(), match.score(), source);
+                    notes.add("New record Patient/" + patientId + "; it may be Patient/" + match.candidateId() + " (score " + match.score().total()
+                            + "), queued for review (" + review + ")");
+                }
+                default -> {
+                    // found by identifier, or clearly new
+                }
+            }
+            if ("ADT".equals(t.get("/MSH-9-1")) && MergeMessages.EVENTS.contains(t.get("/MSH-9-2"))) {
+                try {
+                    notes.add(mergeMessages.mergePrior(t, patientId, source, feed));
+                } catch (PatientMerges.Refused refused) {
+                    String reason = "The merge could not be done: " + refused.getMessage();
+                    return reject(id, Acks.of(parsing, message, AcknowledgmentCode.AE, reason, ErrorCode.APPLICATION_INTERNAL_ERROR), reason);
+                }
+            }
             String ack = Acks.of(parsing, message, AcknowledgmentCode.AA, null, null);
-            messages.outcome(id, "accepted", older.isEmpty() ? null : "Older than the record, so not changed: " + String.join("; ", older), ack);
+            messages.outcome(id, "accepted", notes.isEmpty() ? null : String.join(". ", notes), ack);
             return ack;
         } catch (AdtMapping.Unmappable e) {
             return reject(id, Acks.of(parsing, message, AcknowledgmentCode.AE, e.getMessage(), ErrorCode.REQUIRED_FIELD_MISSING), e.getMessage());
@@ -146,23 +172,46 @@ class Hl7Processor {
                 || "SIU".equals(type) && SiuMapping.STATUS.containsKey(event);
     }
 
-    /** Results or documents, for a patient the record knows, or one the message names well enough to create. */
-    private com.fasterxml.jackson.databind.node.ObjectNode knownOrNamed(com.fasterxml.jackson.databind.node.ObjectNode bundle)
-            throws AdtMapping.Unmappable {
-        com.fasterxml.jackson.databind.node.ObjectNode patient = (com.fasterxml.jackson.databind.node.ObjectNode) bundle.at("/entry/0/resource");
-        if (!OruMapping.hasDemographics(patient)) {
-            JsonNode identifier = patient.at("/identifier/0");
-            FhirApi.Answer known = fhir.handle(FhirAccess.SYSTEM, "GET", "Patient?_summary=count&identifier="
-                    + AdtMapping.enc(identifier.path("system").asText()) + "|" + AdtMapping.enc(identifier.path("value").asText()), null);
-            try {
-                if (JSON.readTree(known.body()).path("total").asInt() == 0) {
-                    throw new AdtMapping.Unmappable("The patient is not known to the record and the message gives no name or birth date");
-                }
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
+    /** A message's transaction as written: the record's answer, how its patient was matched, and what was left out as older. */
+    private record Written(FhirApi.Answer answer, PatientMatcher.Decision match, List<String> older) {
+    }
+
+    /**
+     * Maps the message, finds its patient, and writes it as one transaction. Results, documents and appointments
+     * need a patient the record knows, or one the message names well enough to create.
+     */
+    private Written write(Message message, Terser t, String source, String facility, FhirAccess feed) throws HL7Exception, AdtMapping.Unmappable {
+        String type = t.get("/MSH-9-1");
+        com.fasterxml.jackson.databind.node.ObjectNode bundle = switch (type) {
+            case "ORU" -> OruMapping.transaction(message, source);
+            case "MDM" -> MdmMapping.transaction(message, source);
+            case "SIU" -> SiuMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility));
+            default -> AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility));
+        };
+        boolean named = OruMapping.hasDemographics((com.fasterxml.jackson.databind.node.ObjectNode) bundle.at("/entry/0/resource"));
+        PatientMatcher.Decision match = matcher.resolve(bundle);
+        boolean known = match.kind() == PatientMatcher.Kind.IDENTIFIER || match.kind() == PatientMatcher.Kind.LINKED;
+        if (!"ADT".equals(type) && !known && !named) {
+            throw new AdtMapping.Unmappable("The patient is not known to the record and the message gives no name or birth date");
         }
-        return bundle;
+        List<String> older = "ADT".equals(type) ? OutOfOrder.dropOlder(bundle, fhir) : List.of();
+        return new Written(fhir.handle(feed, "POST", "", bundle.toString().getBytes(StandardCharsets.UTF_8)), match, older);
+    }
+
+    /** The id of the patient the transaction wrote or found (its first entry). */
+    private static String patientId(FhirApi.Answer answer) {
+        try {
+            String location = JSON.readTree(answer.body()).at("/entry/0/response/location").asText();
+            String[] parts = location.split("/");
+            for (int i = 0; i < parts.length - 1; i++) {
+                if (parts[i].equals("Patient")) {
+                    return parts[i + 1];
+                }
+            }
+            throw new IllegalStateException("The record did not say which patient it wrote: " + location);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The feed writes as the platform, named for the audit by the sending system and organisation. */

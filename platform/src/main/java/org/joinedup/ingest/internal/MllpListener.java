@@ -72,6 +72,13 @@ class MllpListener implements SmartLifecycle {
     }
 
     private void serve(Socket socket) {
+        try {
+            // the acknowledgement goes out in one segment at once: with Nagle's algorithm on, a sender that waits
+            // for each acknowledgement would wait for its own delayed ACK (about 40 ms) on every message
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            log.debug("TCP_NODELAY not set", e);
+        }
         String channel = "mllp " + socket.getInetAddress().getHostAddress();
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream()); OutputStream out = socket.getOutputStream()) {
             while (true) {
@@ -81,15 +88,23 @@ class MllpListener implements SmartLifecycle {
                 }
                 String ack = message.length() > properties.maxMessageSize()
                         ? processor.tooLarge(message, channel, properties.maxMessageSize()) : processor.process(message, channel, null);
-                out.write(START);
-                out.write(ack.getBytes(StandardCharsets.UTF_8));
-                out.write(END);
-                out.write(CR);
+                out.write(framed(ack));
                 out.flush();
             }
         } catch (IOException e) {
             log.debug("MLLP connection ended", e);
         }
+    }
+
+    /** The acknowledgement in its MLLP frame, as one array so that it is written in one call. */
+    static byte[] framed(String ack) {
+        byte[] content = ack.getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[content.length + 3];
+        frame[0] = START;
+        System.arraycopy(content, 0, frame, 1, content.length);
+        frame[content.length + 1] = END;
+        frame[content.length + 2] = CR;
+        return frame;
     }
 
     /** The next frame's content, or null at the end of the stream. Bytes outside frames are skipped. */

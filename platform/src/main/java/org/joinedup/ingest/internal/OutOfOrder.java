@@ -14,7 +14,7 @@ import org.joinedup.fhir.FhirApi;
 
 /**
  * Out-of-order messages never overwrite newer data with older: before an ADT transaction is written, each Patient
- * and Encounter it would update by a condition is looked up, and if the record's copy was written from a later
+ * and Encounter it would update (by id or by a condition) is looked up, and if the record's copy was written from a later
  * event (its {@link AdtMapping#EVENT_TIME}), the entry is left out and references to it point at the record's copy.
  * Returns what was left out, for the message's outcome.
  */
@@ -31,19 +31,19 @@ final class OutOfOrder {
         for (int i = entries.size() - 1; i >= 0; i--) {
             JsonNode entry = entries.get(i);
             String url = entry.at("/request/url").asText();
-            if (!entry.at("/request/method").asText().equals("PUT") || !url.contains("?")) {
+            if (!entry.at("/request/method").asText().equals("PUT")) {
                 continue;
             }
             String incoming = time(entry.path("resource"));
             if (incoming == null) {
                 continue;
             }
-            JsonNode existing = first(fhir.handle(FhirAccess.SYSTEM, "GET", url, null));
+            JsonNode existing = url.contains("?") ? first(fhir.handle(FhirAccess.SYSTEM, "GET", url, null)) : read(fhir.handle(FhirAccess.SYSTEM, "GET", url, null));
             String held = existing == null ? null : time(existing);
             if (held != null && later(held, incoming)) {
                 String type = existing.path("resourceType").asText();
                 String reference = type + "/" + existing.path("id").asText();
-                redirect(bundle, entry.path("fullUrl").asText(), reference);
+                References.move(bundle, entry.path("fullUrl").asText(), reference);
                 entries.remove(i);
                 dropped.add(type + " (the record holds a later event, " + held + ")");
             }
@@ -51,15 +51,11 @@ final class OutOfOrder {
         return dropped;
     }
 
-    private static void redirect(JsonNode node, String from, String to) {
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            if (object.path("reference").asText().equals(from)) {
-                object.put("reference", to);
-            }
-            object.elements().forEachRemaining(child -> redirect(child, from, to));
-        } else if (node.isArray()) {
-            node.forEach(child -> redirect(child, from, to));
+    private static JsonNode read(FhirApi.Answer answer) {
+        try {
+            return answer.status() == 200 ? JSON.readTree(answer.body()) : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -15,6 +15,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class PidMapping {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String VERIFICATION_STATUS = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";
+    static final String VERIFICATION_STATUS_CODES = "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland";
+    /** The NHS Number Status Indicator (PID-32 in NHS HL7 v2 feeds). */
+    private static final java.util.Map<String, String> STATUS = java.util.Map.of(
+            "01", "Number present and verified",
+            "02", "Number present but not traced",
+            "03", "Trace required",
+            "04", "Trace attempted - No match or multiple match found",
+            "05", "Trace needs to be resolved - (NHS number or patient detail conflict)",
+            "06", "Trace in progress",
+            "07", "Number not present and trace not required",
+            "08", "Trace postponed (baby under six weeks old)");
 
     private PidMapping() {
     }
@@ -32,6 +44,37 @@ final class PidMapping {
         return fullUrl;
     }
 
+    /**
+     * The patient's NHS number if it can be matched on alone: it passed its check digit (or it would not be one)
+     * and the sender did not say it is unverified (PID-32 absent, or 01 "number present and verified").
+     */
+    static String verifiedNhsNumber(JsonNode patient) {
+        for (JsonNode identifier : patient.path("identifier")) {
+            if (AdtMapping.NHS_NUMBER.equals(identifier.path("system").asText())) {
+                String status = identifier.at("/extension/0/valueCodeableConcept/coding/0/code").asText("01");
+                return "01".equals(status) ? identifier.path("value").asText() : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A patient identifier as a CX gives it (PID-3, MRG-1): an NHS number (assigning authority NHS or identifier type
+     * NH), or a local number in its assigning authority's system. An NHS number that fails its check digit makes the
+     * message unusable: it is a wrong number, and matching on it could join two people's records.
+     */
+    static ObjectNode identifier(String id, String authority, String type) throws AdtMapping.Unmappable {
+        boolean isNhs = "NH".equals(type) || "NHS".equalsIgnoreCase(authority == null ? "" : authority.strip());
+        String digits = id.replace(" ", "").strip();
+        if (isNhs && !org.joinedup.shared.NhsNumber.isValid(digits)) {
+            throw new AdtMapping.Unmappable("The NHS number " + id.strip() + " is not valid (its check digit is wrong)");
+        }
+        ObjectNode identifier = JSON.createObjectNode();
+        identifier.put("system", isNhs ? AdtMapping.NHS_NUMBER : AdtMapping.LOCAL_ID + AdtMapping.slug(authority == null || authority.isBlank() ? "unknown" : authority));
+        identifier.put("value", isNhs ? digits : id.strip());
+        return identifier;
+    }
+
     static ObjectNode patient(Terser t, String source) throws HL7Exception, AdtMapping.Unmappable {
         ObjectNode p = AdtMapping.resource("Patient", source);
         ArrayNode identifiers = p.putArray("identifier");
@@ -41,12 +84,15 @@ final class PidMapping {
             if (id == null || id.isBlank()) {
                 break;
             }
-            String authority = t.get("/.PID-3(" + rep + ")-4-1");
-            String type = t.get("/.PID-3(" + rep + ")-5");
-            boolean isNhs = "NH".equals(type) || "NHS".equalsIgnoreCase(authority == null ? "" : authority.strip());
-            ObjectNode identifier = JSON.createObjectNode();
-            identifier.put("system", isNhs ? AdtMapping.NHS_NUMBER : AdtMapping.LOCAL_ID + AdtMapping.slug(authority == null || authority.isBlank() ? "unknown" : authority));
-            identifier.put("value", id.strip());
+            ObjectNode identifier = identifier(id, t.get("/.PID-3(" + rep + ")-4-1"), t.get("/.PID-3(" + rep + ")-5"));
+            boolean isNhs = AdtMapping.NHS_NUMBER.equals(identifier.path("system").asText());
+            if (isNhs) {
+                String status = t.get("/.PID-32");
+                if (status != null && STATUS.containsKey(status.strip())) {
+                    identifier.putArray("extension").addObject().put("url", VERIFICATION_STATUS).putObject("valueCodeableConcept").putArray("coding")
+                            .addObject().put("system", VERIFICATION_STATUS_CODES).put("code", status.strip()).put("display", STATUS.get(status.strip()));
+                }
+            }
             if (isNhs && nhs == null) {
                 nhs = identifier;
             } else {
