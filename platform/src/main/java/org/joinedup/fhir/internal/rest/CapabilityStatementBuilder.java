@@ -18,7 +18,7 @@ final class CapabilityStatementBuilder {
     private CapabilityStatementBuilder() {
     }
 
-    static byte[] build(SearchParamRegistry registry, Iterable<String> resourceTypes, String version) {
+    static byte[] build(SearchParamRegistry registry, Iterable<String> resourceTypes, String baseUrl, String version) {
         ObjectNode statement = FhirJson.mapper().createObjectNode();
         statement.put("resourceType", "CapabilityStatement");
         statement.put("status", "active");
@@ -33,6 +33,9 @@ final class CapabilityStatementBuilder {
         statement.putArray("implementationGuide").add("https://fhir.hl7.org.uk/ImplementationGuide/UKCore");
         ObjectNode rest = statement.putArray("rest").addObject();
         rest.put("mode", "server");
+        // where the websocket channel of Subscriptions listens (beside the FHIR base)
+        rest.putArray("extension").addObject().put("url", "http://hl7.org/fhir/StructureDefinition/capabilitystatement-websocket")
+                .put("valueUri", baseUrl.replaceFirst("^http", "ws").replaceFirst("/fhir/?$", "") + "/subscriptions/websocket");
         for (String type : resourceTypes) {
             resource(rest.withArray("resource").addObject(), registry, type);
         }

@@ -40,7 +40,7 @@ class RestConfiguration {
         ElementFilter filter = new ElementFilter(core.model());
         EverythingHandler everything = new EverythingHandler(core.store(), new CompartmentDao(jdbc), conditional, reads,
                 properties.maxPageSize(), core.model().resourceTypeNames());
-        byte[] capabilities = CapabilityStatementBuilder.build(core.registry(), core.model().resourceTypeNames(),
+        byte[] capabilities = CapabilityStatementBuilder.build(core.registry(), core.model().resourceTypeNames(), properties.baseUrl(),
                 RestConfiguration.class.getPackage().getImplementationVersion() == null ? "development"
                         : RestConfiguration.class.getPackage().getImplementationVersion());
         TransactionProcessor transactions = new TransactionProcessor(core.model(), core.store(), conditional, writes, core.flusher());

@@ -40,6 +40,9 @@ public final class ResourcePreparer {
     public Prepared prepare(ObjectNode resource, String id, int version, Instant lastUpdated) {
         StructureChecker.Checked checked = checker.check(resource);
         ObjectNode stored = withIdentity(resource, id, version, lastUpdated);
+        if ("Subscription".equals(stored.path("resourceType").asText())) {
+            SubscriptionRules.check(stored);
+        }
         if (validator != null && stored.path("meta").has("profile")) {
             List<Issue> errors = validator.get().validate(new String(FhirJson.write(stored), StandardCharsets.UTF_8), List.of())
                     .stream().filter(Issue::isError).toList();

@@ -1,0 +1,178 @@
+package org.joinedup.subscription.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.joinedup.fhir.ChangeFeed;
+import org.joinedup.fhir.FhirAccess;
+import org.joinedup.fhir.FhirAgent;
+import org.joinedup.fhir.FhirApi;
+import org.joinedup.subscription.SubscriptionProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows the store's change feed and notifies subscribers. Every poll looks again over the last few seconds
+ * (versions whose transactions committed after later ones), skipping versions already seen; the place reached is
+ * kept in the database, so after a restart notifications continue from there (a version near the restart may be
+ * notified twice, never missed). Each batch of changed resources of one type is matched against each Subscription
+ * on that type by running its criteria narrowed to their ids, as that subscription, so that what it is told is
+ * audited.
+ */
+@Component
+class ChangeDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeDispatcher.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 1000;
+
+    private final ChangeFeed feed;
+    private final SubscriptionRegistry registry;
+    private final Deliveries deliveries;
+    private final FhirApi fhir;
+    private final JdbcTemplate jdbc;
+    private final SubscriptionProperties properties;
+    private volatile Thread thread;
+    private Instant cursor;
+    private final Map<String, Instant> seen = new LinkedHashMap<>();
+
+    ChangeDispatcher(ChangeFeed feed, SubscriptionRegistry registry, Deliveries deliveries, FhirApi fhir, JdbcTemplate jdbc,
+                     SubscriptionProperties properties) {
+        this.feed = feed;
+        this.registry = registry;
+        this.deliveries = deliveries;
+        this.fhir = fhir;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        cursor = jdbc.query("SELECT at FROM subscription_cursor WHERE name = 'changes'", rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null);
+        if (cursor == null) {
+            cursor = Instant.now(); // a new platform notifies changes from now on, not its whole history
+        }
+        registry.reload();
+        log.info("Subscriptions: notifying changes from {}", cursor);
+        thread = Thread.ofPlatform().name("subscriptions").daemon().unstarted(this::run); // assigned before it runs, which checks it
+        thread.start();
+    }
+
+    private void run() {
+        while (thread == Thread.currentThread()) { // a stop, or a restart's new thread, ends this one
+            try {
+                poll();
+                Thread.sleep(properties.pollInterval());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException | Error e) {
+                log.warn("Subscription notifications failed this round; trying again", e);
+                try {
+                    Thread.sleep(properties.pollInterval().multipliedBy(4));
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * One look at the changes since the cursor (less the overlap). While nobody subscribes, only new Subscriptions
+     * are looked for, and the cursor keeps up with the clock, so that the first subscriber is not sent the history.
+     */
+    void poll() {
+        String only = registry.isEmpty() ? "Subscription" : null;
+        if (only != null && cursor.isBefore(Instant.now().minus(properties.overlap()))) {
+            cursor = Instant.now().minus(properties.overlap());
+        }
+        Instant from = cursor.minus(properties.overlap());
+        ChangeFeed.Change last = new ChangeFeed.Change(from, 0, 0, null, null, false);
+        List<ChangeFeed.Change> fresh = new ArrayList<>();
+        List<ChangeFeed.Change> page;
+        do {
+            page = feed.after(last.lastUpdated(), last.key(), last.version(), only, BATCH);
+            for (ChangeFeed.Change change : page) {
+                if (!seen.containsKey(change.key() + "/" + change.version())) {
+                    seen.put(change.key() + "/" + change.version(), change.lastUpdated());
+                    fresh.add(change);
+                }
+                last = change;
+            }
+        } while (page.size() == BATCH);
+        if (fresh.stream().anyMatch(c -> c.type().equals("Subscription"))) {
+            registry.reload();
+        }
+        if (!registry.isEmpty()) {
+            notify(fresh);
+        }
+        if (last.lastUpdated().isAfter(cursor)) {
+            cursor = last.lastUpdated();
+            jdbc.update("INSERT INTO subscription_cursor (name, at) VALUES ('changes', ?) ON CONFLICT (name) DO UPDATE SET at = excluded.at",
+                    Timestamp.from(cursor));
+        }
+        Instant forget = cursor.minus(properties.overlap());
+        seen.values().removeIf(at -> at.isBefore(forget));
+    }
+
+    private void notify(List<ChangeFeed.Change> changes) {
+        Map<String, Set<String>> idsByType = new LinkedHashMap<>();
+        for (ChangeFeed.Change change : changes) {
+            if (!change.deleted()) {
+                idsByType.computeIfAbsent(change.type(), t -> new HashSet<>()).add(change.id());
+            }
+        }
+        idsByType.forEach((type, ids) -> {
+            for (ActiveSubscription subscription : registry.forType(type)) {
+                List<String> all = new ArrayList<>(ids);
+                for (int i = 0; i < all.size(); i += 100) {
+                    for (JsonNode resource : matching(subscription, all.subList(i, Math.min(all.size(), i + 100)))) {
+                        deliveries.deliver(subscription, resource);
+                    }
+                }
+            }
+        });
+    }
+
+    /** The changed resources that meet the subscription's criteria, read as the subscription. */
+    private List<JsonNode> matching(ActiveSubscription subscription, List<String> ids) {
+        FhirAccess as = new FhirAccess(new FhirAgent("Subscription/" + subscription.id(), "system", null, null, null, "HOPERAT", null),
+                FhirAccess.SYSTEM.permissions(), FhirAccess.SYSTEM.visibility(), false);
+        FhirApi.Answer answer = fhir.handle(as, "GET", subscription.criteriaFor(ids) + "&_count=" + ids.size(), null);
+        List<JsonNode> found = new ArrayList<>();
+        try {
+            for (JsonNode entry : JSON.readTree(answer.body()).path("entry")) {
+                if ("match".equals(entry.at("/search/mode").asText("match"))) {
+                    found.add(entry.path("resource"));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    @Override
+    public void stop() {
+        Thread running = thread;
+        thread = null;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+}
