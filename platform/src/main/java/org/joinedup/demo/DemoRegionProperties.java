@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param patients how many patients the region has
  * @param seed the random seed: the same seed, size and date make the same region
  * @param date the region's "today" (appointments before it are past), or empty for the day it is made
+ * @param care whether patients come with their care (observations, appointments, medicines, care plans, letters);
+ *             false loads only demographics, problem lists and hospital stays, for millions of patients
  */
 @ConfigurationProperties("joinedup.demo.region")
 public record DemoRegionProperties(@DefaultValue("true") boolean load, @DefaultValue("2000") int patients, @DefaultValue("2026") long seed,
-                                   LocalDate date) {
+                                   LocalDate date, @DefaultValue("true") boolean care) {
 
     public DemoRegionProperties {
         if (patients < 2) {

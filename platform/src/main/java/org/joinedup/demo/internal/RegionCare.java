@@ -20,6 +20,9 @@ final class RegionCare {
     /** Share of past appointments not attended (NHS England reports about 4-7% for GP appointments, more for outpatients). */
     static final double DID_NOT_ATTEND = 0.07;
 
+    /** Outpatient clinics whose letters the region's patients have. */
+    private static final String[] CLINICS = {"Cardiology", "Diabetes", "Respiratory", "Care of the elderly", "Rheumatology", "Ophthalmology"};
+
     private RegionCare() {
     }
 
@@ -79,6 +82,10 @@ final class RegionCare {
             participants.addObject().put("status", "accepted").putObject("actor").put("reference", "Organization/" + where.id())
                     .put("display", where.name());
             out.accept(a);
+            if (hospital && status.equals("fulfilled")) {
+                String clinic = CLINICS[Math.floorMod(patient.hashCode() + n, CLINICS.length)];
+                out.accept(RegionDocuments.clinicLetter(patient + "-l" + (n + 1), patient, trust, practice, day, clinic));
+            }
         }
     }
 

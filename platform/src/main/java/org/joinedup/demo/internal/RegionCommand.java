@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code java -jar joinedup.jar generate-region --patients=7400000 --seed=2026 --date=2026-11-26 --out=region}:
+ * {@code java -jar joinedup.jar generate-region --patients=7400000 --seed=2026 --date=2026-11-26 --care=false --out=region}:
  * writes the region as NDJSON, one file per resource type (as FHIR bulk data does), without starting the
  * platform, and prints how fast it went.
  */
@@ -33,7 +33,8 @@ public final class RegionCommand {
         LocalDate date = options.containsKey("date") ? LocalDate.parse(options.get("date")) : LocalDate.now();
         Path out = Path.of(options.getOrDefault("out", "region"));
         long started = System.nanoTime();
-        long resources = write(new RegionGenerator(seed, patients, date), out);
+        boolean care = Boolean.parseBoolean(options.getOrDefault("care", "true"));
+        long resources = write(new RegionGenerator(seed, patients, date, care), out);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("Wrote %,d patients (%,d resources) to %s in %.1f s: %,.0f patients/s%n", patients, resources, out.toAbsolutePath(), seconds,
                 patients / seconds);

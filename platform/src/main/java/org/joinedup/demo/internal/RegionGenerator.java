@@ -25,12 +25,22 @@ final class RegionGenerator {
     private final long seed;
     private final int patients;
     private final LocalDate today;
+    private final boolean care;
     final RegionOrganisations organisations;
 
     RegionGenerator(long seed, int patients, LocalDate today) {
+        this(seed, patients, today, true);
+    }
+
+    /**
+     * @param care whether patients get their care too (observations, appointments, medicines, care plans, letters),
+     *             or only demographics, problem lists and hospital stays (for loading millions)
+     */
+    RegionGenerator(long seed, int patients, LocalDate today, boolean care) {
         this.seed = seed;
         this.patients = patients;
         this.today = today;
+        this.care = care;
         this.organisations = new RegionOrganisations(patients);
     }
 
@@ -95,28 +105,35 @@ final class RegionGenerator {
                 String.format("07700 900%03d", random.nextInt(1000)), practice);
         out.accept(patient);
         int condition = 0;
-        boolean hypertension = false;
-        boolean diabetes = false;
+        java.util.Map<String, String> conditions = new java.util.LinkedHashMap<>(); // SNOMED code -> Condition id
         for (Conditions.Condition c : Conditions.ALL) {
             boolean has = index == 0 ? c.code().equals("59621000") || c.code().equals("44054006") : random.nextDouble() < c.prevalence(age);
             if (has) {
-                hypertension |= c.code().equals("59621000");
-                diabetes |= c.code().equals("44054006");
                 int onsetAge = Math.max(c.minimumAge(), age - random.nextInt(Math.max(1, Math.min(age - c.minimumAge() + 1, 25))));
                 LocalDate onset = birth.plusYears(onsetAge).plusDays(random.nextInt(365));
-                out.accept(RegionResources.condition(id + "-c" + (++condition), id, c, onset.isAfter(today) ? today : onset, practice));
+                String conditionId = id + "-c" + (++condition);
+                conditions.put(c.code(), conditionId);
+                out.accept(RegionResources.condition(conditionId, id, c, onset.isAfter(today) ? today : onset, practice));
             }
         }
+        boolean hypertension = conditions.containsKey("59621000");
+        boolean diabetes = conditions.containsKey("44054006");
         boolean onWard = index == 0 || random.nextDouble() < 0.015;
         if (onWard) {
             out.accept(RegionResources.inpatientStay(id + "-e1", id, organisations.trust, today.minusDays(index == 0 ? 2 : random.nextInt(10))));
         }
+        if (!this.care) {
+            return;
+        }
         SplittableRandom care = random.split();
+        SplittableRandom treatment = random.split();
         RegionCare.reviews(care, id, hypertension, diabetes, today, out);
         if (onWard) {
             RegionCare.wardObservations(care, id, today, out);
         }
         RegionCare.appointments(care, id, practice, organisations.trust, today, out);
+        RegionMedicines.forConditions(treatment, id, List.copyOf(conditions.keySet()), practice, today, out);
+        RegionDocuments.carePlans(treatment, id, age, conditions.get("84114007"), conditions.get("52448006"), practice, today, out);
     }
 
     static ArrayNode array() {

@@ -40,19 +40,44 @@ class RegionLoader implements ApplicationRunner {
         if (!demo.enabled() || !region.load()) {
             return;
         }
-        RegionGenerator generator = new RegionGenerator(region.seed(), region.patients(), region.today());
+        RegionGenerator generator = new RegionGenerator(region.seed(), region.patients(), region.today(), region.care());
         String marker = "Organization/" + generator.organisations.practices.getFirst().id();
         if (fhir.handle(FhirAccess.SYSTEM, "GET", marker, null).status() == 200) {
             return;
         }
         long started = System.nanoTime();
         transaction(generator.organisationsAndStaff());
-        for (int from = 0; from < generator.patients(); from += PATIENTS_PER_BUNDLE) {
-            List<ObjectNode> resources = new java.util.ArrayList<>();
-            generator.patients(from, from + PATIENTS_PER_BUNDLE, resources::add);
-            transaction(resources);
+        // bundles are generated and written on as many threads as there are cores: while one waits for the
+        // database, another builds its bundle
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(threads);
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int from = 0; from < generator.patients() && failed.get() == null; from += PATIENTS_PER_BUNDLE) {
+                int first = from;
+                inFlight.acquireUninterruptibly();
+                pool.execute(() -> {
+                    try {
+                        List<ObjectNode> resources = new java.util.ArrayList<>();
+                        generator.patients(first, first + PATIENTS_PER_BUNDLE, resources::add);
+                        transaction(resources);
+                    } catch (RuntimeException e) {
+                        failed.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+                if (from > 0 && from % 100_000 == 0) {
+                    log.info("Loading the demo region: {} of {} patients", from, generator.patients());
+                }
+            }
         }
-        log.info("Loaded the demo region: {} patients in {} ms", generator.patients(), (System.nanoTime() - started) / 1_000_000);
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info("Loaded the demo region: {} patients{} in {} ms ({} patients/s)", generator.patients(), region.care() ? "" : " (demographics and problem lists)",
+                Math.round(seconds * 1000), Math.round(generator.patients() / seconds));
     }
 
     private void transaction(List<ObjectNode> resources) {

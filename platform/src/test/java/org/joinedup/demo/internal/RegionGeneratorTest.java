@@ -41,6 +41,41 @@ class RegionGeneratorTest {
     }
 
     @Test
+    void patientsWithLongTermConditionsHaveTheirRepeatMedicinesCarePlansAndClinicLetters() {
+        List<ObjectNode> region = patients(2026, 3000);
+        List<ObjectNode> requests = ofType(region, "MedicationRequest");
+        assertThat(requests).isNotEmpty();
+        assertThat(requests.toString()).contains("\"code\":\"319283006\",\"display\":\"Amlodipine 5mg tablets\"",
+                "\"code\":\"325278007\",\"display\":\"Metformin 500mg tablets\"");
+        ObjectNode statement = ofType(region, "MedicationStatement").getFirst();
+        assertThat(statement.at("/extension/0/url").asText()).isEqualTo(RegionMedicines.LAST_ISSUE);
+        assertThat(statement.at("/basedOn/0/reference").asText()).startsWith("MedicationRequest/");
+        // the demo's first patient has hypertension and diabetes, and so both medicines (each usually)
+        assertThat(ofType(region, "MedicationRequest").stream().filter(r -> r.at("/subject/reference").asText().equals("Patient/demo-patient-1")))
+                .isNotEmpty();
+
+        List<ObjectNode> plans = ofType(region, "CarePlan");
+        assertThat(plans.stream().map(p -> p.path("title").asText()).distinct())
+                .contains("Heart failure care plan", "Dementia care plan", "End of life care plan");
+        assertThat(plans.stream().filter(p -> p.path("title").asText().startsWith("Heart")).findFirst().orElseThrow()
+                .at("/addresses/0/reference").asText()).startsWith("Condition/");
+
+        List<ObjectNode> letters = ofType(region, "DocumentReference");
+        assertThat(letters).isNotEmpty();
+        ObjectNode letter = letters.getFirst();
+        String text = new String(java.util.Base64.getDecoder().decode(letter.at("/content/0/attachment/data").asText()), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("clinic", "Seen: ");
+        assertThat(letter.at("/type/coding/0/code").asText()).isEqualTo("371531000");
+    }
+
+    @Test
+    void aRegionForLoadingMillionsHasOnlyDemographicsProblemListsAndStays() {
+        List<ObjectNode> resources = new ArrayList<>();
+        new RegionGenerator(2026, 500, TODAY, false).patients(0, 500, resources::add);
+        assertThat(resources.stream().map(r -> r.path("resourceType").asText()).distinct()).containsOnly("Patient", "Condition", "Encounter");
+    }
+
+    @Test
     void everyNhsNumberIsValidUniqueAndNeverIssuedTheFirstHalfMillionFromTheTestRange() {
         Set<String> seen = new HashSet<>();
         for (long i = 0; i < 1_100_000; i += 7) {
