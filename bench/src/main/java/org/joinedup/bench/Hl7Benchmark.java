@@ -101,8 +101,8 @@ public final class Hl7Benchmark {
         String event = n % 3 == 0 ? "A08" : "A01";
         return "MSH|^~\\&|PAS|RYY|JOINEDUP|ICS|20261126091400||ADT^" + event + "^ADT_A01|BENCH-" + n + "|P|2.4\r"
                 + "EVN|" + event + "|20261126091400\r"
-                + "PID|1||" + nhsNumber(patient) + "^^^NHS^NH~RYY" + patient + "^^^RYY^MR||Bench" + patient + "^Alex^J||19600214|F|||"
-                + (n % 97) + " Bridge Street^^Warrington^^WA1 2AB^GBR\r"
+                + "PID|1||" + nhsNumber(patient) + "^^^NHS^NH~RYY" + patient + "^^^RYY^MR||Bench" + patient + "^Alex^J||" + birthDate(patient) + "|F|||"
+                + (n % 97) + " Bridge Street^^Warrington^^WA" + (1 + patient % 16) + " " + (patient % 10) + "AB^GBR\r"
                 + "PV1|1|I|Ward 4^Bay 2^Bed 3||||||||||||||||V" + patient + "|||||||||||||||||||||||||20261126091000\r";
     }
 
@@ -119,6 +119,11 @@ public final class Hl7Benchmark {
                 return digits + (check == 11 ? 0 : check);
             }
         }
+    }
+
+    /** Birth dates spread over 90 years, as a region's are (so that patient matching meets realistic numbers of namesakes). */
+    private static String birthDate(long patient) {
+        return java.time.LocalDate.of(1930, 1, 1).plusDays((patient * 7919L) % (90 * 365)).toString().replace("-", "");
     }
 
     private static String send(InputStream in, OutputStream out, String message) throws IOException {

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Patient matching for feeds: a patient without a verified NHS number or a known local number is compared with
- * the record's patients of the same birth date (or the same family name and postcode) and scored (see the README).
+ * the record's patients who agree with it on two of birth date, family name and postcode, and scored (see the README).
  *
  * @param autoLinkScore at or above this score the message is linked to the record's patient without asking
  * @param reviewScore at or above this (and below auto-link) a new record is made and the pair put in the review queue;

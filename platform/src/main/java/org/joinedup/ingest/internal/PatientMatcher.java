@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * One person, one Patient. Decides which of the record's patients a message's patient (the first entry of its
  * transaction) is, and rewrites that entry to write to them: first by a verified NHS number or a local number the
- * record already holds; failing that, by a demographic score against the patients born the same day or with the
- * same family name and postcode. At or above the auto-link score the message is linked to that patient (and their
+ * record already holds; failing that, by a demographic score against the patients who agree with it on two of
+ * birth date, family name and postcode. At or above the auto-link score the message is linked to that patient (and their
  * identifiers learned); in the review band a new record is made and the pair queued for a person to decide;
  * below it, a new record is made.
  */
@@ -61,6 +61,7 @@ class PatientMatcher {
             }
         }
         if (best != null && bestScore.total() >= properties.autoLinkScore()) {
+            best = search("Patient?_id=" + AdtMapping.enc(best.path("id").asText())).getFirst(); // the whole record, to write it
             point(entry, incoming, best, upsert);
             learnIdentifiers(entry, best, incoming);
             return new Decision(Kind.LINKED, best.path("id").asText(), best.path("id").asText(), bestScore);
@@ -99,18 +100,23 @@ class PatientMatcher {
         return first;
     }
 
-    /** Patients born the same day, or with the same family name and postcode (for a mistyped birth date). */
+    /**
+     * The patients who agree with the message on two of birth date, family name and postcode (so a slip in any one
+     * of them still finds the person; each search is narrow, even among millions).
+     */
     private List<JsonNode> candidates(JsonNode incoming) {
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         String birthDate = incoming.path("birthDate").asText(null);
-        if (birthDate != null && birthDate.length() == 10) {
-            search("Patient?birthdate=" + birthDate + "&_count=" + CANDIDATES).forEach(p -> byId.put(p.path("id").asText(), p));
-        }
         String family = incoming.at("/name/0/family").asText(null);
         String postcode = incoming.at("/address/0/postalCode").asText(null);
-        if (family != null && postcode != null) {
-            search("Patient?family:exact=" + AdtMapping.enc(family) + "&address-postalcode=" + AdtMapping.enc(postcode) + "&_count=" + CANDIDATES)
-                    .forEach(p -> byId.put(p.path("id").asText(), p));
+        String date = birthDate != null && birthDate.length() == 10 ? "birthdate=" + birthDate : null;
+        String name = family != null && !family.isBlank() ? "family=" + AdtMapping.enc(family.strip()) : null;
+        String place = postcode != null && !postcode.isBlank() ? "address-postalcode=" + AdtMapping.enc(postcode.strip()) : null;
+        for (String[] block : new String[][] {{date, name}, {date, place}, {name, place}}) {
+            if (block[0] != null && block[1] != null) {
+                search("Patient?" + block[0] + "&" + block[1] + "&_elements=identifier,name,birthDate,gender,address&_count=" + CANDIDATES)
+                        .forEach(p -> byId.put(p.path("id").asText(), p));
+            }
         }
         return new ArrayList<>(byId.values());
     }
