@@ -29,6 +29,7 @@ final class AdtMapping {
             java.util.Map.entry("A07", "in-progress"),
             java.util.Map.entry("A08", "in-progress"),
             java.util.Map.entry("A11", "cancelled"),
+            java.util.Map.entry("A12", "in-progress"), // cancel transfer: still admitted, back at the ward PV1 names
             java.util.Map.entry("A13", "in-progress"),
             java.util.Map.entry("A38", "cancelled"));
     /** Events that carry only the person (for merges, the surviving person; see {@link MergeMessages}). */

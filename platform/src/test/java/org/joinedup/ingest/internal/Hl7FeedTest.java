@@ -65,6 +65,20 @@ class Hl7FeedTest extends FhirApiTest {
     }
 
     @Test
+    void aTransferMovesTheStayAndACancelledTransferMovesItBack() throws Exception {
+        assertThat(Mllp.code(send(adt("A01", "MSG-A12-1", "9990310033", "RYY-T1", "Moved", "1 Bridge Street", "VT1")))).isEqualTo("AA");
+        assertThat(Mllp.code(send(adt("A02", "MSG-A12-2", "9990310033", "RYY-T1", "Moved", "1 Bridge Street", "VT1").replace("Ward 4", "Ward 9"))))
+                .isEqualTo("AA");
+        String patient = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990310033").json().at("/entry/0/resource/id").asText();
+        assertThat(fhir.get("/Encounter?patient=" + patient).json().at("/entry/0/resource/location/0/location/display").asText()).isEqualTo("Ward 9");
+        assertThat(Mllp.code(send(adt("A12", "MSG-A12-3", "9990310033", "RYY-T1", "Moved", "1 Bridge Street", "VT1")))).isEqualTo("AA");
+        JsonNode stay = fhir.get("/Encounter?patient=" + patient).json();
+        assertThat(stay.path("total").asInt()).as("one stay, moved back").isEqualTo(1);
+        assertThat(stay.at("/entry/0/resource/location/0/location/display").asText()).isEqualTo("Ward 4");
+        assertThat(stay.at("/entry/0/resource/status").asText()).isEqualTo("in-progress");
+    }
+
+    @Test
     void theSameMessageTwiceChangesNothingAndALaterUpdateChangesTheSamePatient() throws Exception {
         String message = adt("A01", "MSG-DUP-1", "9990000042", "RYY200", "Twice", "2 Bridge Street", "V200");
         String first = send(message);
