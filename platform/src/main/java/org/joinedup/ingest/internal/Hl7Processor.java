@@ -94,8 +94,8 @@ class Hl7Processor {
                     + AdtMapping.slug(facility == null ? "unknown" : facility) + "#" + controlId;
             FhirAccess feed = feedAccess(application, facility);
             Written written = write(message, t, source, facility, feed);
-            if (written.answer().status() == 412) {
-                written = write(message, t, source, facility, feed); // the patient changed while this message was matched: once more
+            for (int again = 0; again < 4 && written.answer().status() == 412; again++) {
+                written = write(message, t, source, facility, feed); // the record changed while this message was matched and checked
             }
             if (written.answer().status() >= 300) {
                 String reason = "The record refused it: " + diagnostics(written.answer());

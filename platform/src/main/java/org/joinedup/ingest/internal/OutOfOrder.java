@@ -14,9 +14,11 @@ import org.joinedup.fhir.FhirApi;
 
 /**
  * Out-of-order messages never overwrite newer data with older: before an ADT transaction is written, each Patient
- * and Encounter it would update (by id or by a condition) is looked up, and if the record's copy was written from a later
- * event (its {@link AdtMapping#EVENT_TIME}), the entry is left out and references to it point at the record's copy.
- * Returns what was left out, for the message's outcome.
+ * and Encounter it would update (by id or by a condition) is looked up. If the record's copy was written from a
+ * later event (its {@link AdtMapping#EVENT_TIME}), the entry is left out and references to it point at the record's
+ * copy; otherwise the update is made conditional on the version seen (If-Match), so that a message written in
+ * between cannot be overwritten either (the transaction fails with 412 and the message is mapped and checked
+ * again). Returns what was left out, for the message's outcome.
  */
 final class OutOfOrder {
 
@@ -46,6 +48,13 @@ final class OutOfOrder {
                 References.move(bundle, entry.path("fullUrl").asText(), reference);
                 entries.remove(i);
                 dropped.add(type + " (the record holds a later event, " + held + ")");
+            } else if (existing != null && !entry.path("request").has("ifMatch")) {
+                // written only if the record's copy is still the one checked: a newer message written in between
+                // makes this transaction fail (412), and the message is mapped and checked again
+                ObjectNode request = (ObjectNode) entry.path("request");
+                request.put("url", existing.path("resourceType").asText() + "/" + existing.path("id").asText());
+                request.put("ifMatch", "W/\"" + existing.at("/meta/versionId").asText() + "\"");
+                ((ObjectNode) entry.path("resource")).put("id", existing.path("id").asText());
             }
         }
         return dropped;

@@ -114,6 +114,37 @@ class Hl7FeedTest extends FhirApiTest {
     }
 
     @Test
+    void updatesForOnePatientArrivingTogetherOutOfOrderLeaveTheNewest() throws Exception {
+        assertThat(Mllp.code(send(adt("A01", "MSG-RACE-0", "9990310041", "RYY-R1", "Racer", "0 Race Street", "VR1")))).isEqualTo("AA");
+        java.util.List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.rangeClosed(1, 24).boxed().toList());
+        java.util.Collections.shuffle(order, new java.util.Random(4));
+        java.util.List<String> acks = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<Thread> senders = new java.util.ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            java.util.List<Integer> mine = order.subList(c * 6, c * 6 + 6);
+            senders.add(Thread.ofVirtual().start(() -> {
+                try (Mllp mllp = new Mllp(listener.port())) {
+                    for (int n : mine) {
+                        String update = adt("A08", "MSG-RACE-" + n, "9990310041", "RYY-R1", "Racer", n + " Race Street", "VR1")
+                                .replace("EVN|A08|20261126091400", "EVN|A08|202611261" + (100 + n) + "00").replace("Ward 4", "Ward " + n);
+                        acks.add(Mllp.code(mllp.send(update)));
+                    }
+                } catch (java.io.IOException e) {
+                    acks.add(e.toString());
+                }
+            }));
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        assertThat(acks).hasSize(24).containsOnly("AA");
+        JsonNode patient = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990310041").json().at("/entry/0/resource");
+        assertThat(patient.at("/address/0/line/0").asText()).as("the latest event's address").isEqualTo("24 Race Street");
+        JsonNode stay = fhir.get("/Encounter?patient=" + patient.path("id").asText()).json().at("/entry/0/resource");
+        assertThat(stay.at("/location/0/location/display").asText()).as("the latest event's ward").isEqualTo("Ward 24");
+    }
+
+    @Test
     void aMessageThatCannotBeUsedIsRejectedKeptAndCanBeCorrectedAndReplayed() throws Exception {
         String noIdentifier = adt("A01", "MSG-BAD-1", null, "", "Nobody", "3 Bridge Street", "V300");
         String ack = send(noIdentifier);
