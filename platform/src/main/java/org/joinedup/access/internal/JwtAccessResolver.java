@@ -31,17 +31,18 @@ class JwtAccessResolver implements FhirAccessResolver {
             (type, action) -> false, new Visibility(false, Set.of(), Set.of(), RolePolicy.SENSITIVE), false);
 
     private final JwtDecoder tokens;
-    private final BreakGlassGrants breakGlass;
     private final SignedInUsers users;
     private final PatientDirectory directory;
     /** The demo system client: scripts and benchmarks, not a source system. */
     private final String demoClient;
 
-    JwtAccessResolver(JwtDecoder tokens, BreakGlassGrants breakGlass, SignedInUsers users, PatientDirectory directory,
-                      org.joinedup.identity.DemoProperties demo) {
+    private final StaffAccessRules staffRules;
+
+    JwtAccessResolver(JwtDecoder tokens, SignedInUsers users, PatientDirectory directory,
+                      org.joinedup.identity.DemoProperties demo, StaffAccessRules staffRules) {
+        this.staffRules = staffRules;
         this.demoClient = demo.enabled() ? demo.clientId() : null;
         this.tokens = tokens;
-        this.breakGlass = breakGlass;
         this.users = users;
         this.directory = directory;
     }
@@ -92,26 +93,8 @@ class JwtAccessResolver implements FhirAccessResolver {
     }
 
     private FhirAccess staff(Jwt jwt, List<SmartScope> scopes, String client) {
-        Role role = Role.ofClaim(jwt.getClaimAsString("role"));
-        if (role == null) {
-            return NOBODY;
-        }
-        String organization = jwt.getClaimAsString("organization");
-        Set<String> parties = new HashSet<>();
-        if (organization != null) {
-            parties.add("ods:" + organization);
-            parties.add("Organization/" + organization);
-        }
-        String fhirUser = jwt.getClaimAsString("fhirUser");
-        if (fhirUser != null && (fhirUser.startsWith("Practitioner/") || fhirUser.startsWith("PractitionerRole/"))) {
-            parties.add(fhirUser);
-        }
-        boolean relationship = RolePolicy.needsRelationship(role);
-        BreakGlassGrants.Active grants = relationship ? breakGlass.active(jwt.getSubject()) : BreakGlassGrants.Active.NONE;
-        FhirAccess.Permissions scoped = permitted(scopes, "user");
-        Visibility visibility = new Visibility(false, grants.patients(), relationship ? parties : Set.of(), RolePolicy.hiddenLabels(role));
-        return new FhirAccess(new FhirAgent(jwt.getSubject(), "staff", role.claim(), organization, client, "TREAT", grants.patients()),
-                (type, action) -> scoped.allows(type, action) && RolePolicy.allows(role, type, action), visibility, relationship);
+        return staffRules.staff(jwt.getSubject(), Role.ofClaim(jwt.getClaimAsString("role")), jwt.getClaimAsString("organization"),
+                jwt.getClaimAsString("fhirUser"), client, permitted(scopes, "user"));
     }
 
     private static String kind(Jwt jwt) {

@@ -1,0 +1,116 @@
+package org.joinedup.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.joinedup.fhir.FhirApiTest;
+import org.joinedup.fhir.FhirClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In a real browser, a GP finds a patient registered at their practice by NHS number, sees the banner and the
+ * summary (medicines with their last issue, problems, allergies, results with a trend, care plans), and is told
+ * plainly, with the break-glass offer, when a record is not theirs to open.
+ */
+class ClinicianRecordPagesTest extends FhirApiTest {
+
+    static Browser browser;
+    private String patient;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void aPatientRegisteredAtTheDemoPractice() {
+        String practice = fhir.get("/Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|Y90001").matchIds().stream().findFirst()
+                .orElseGet(() -> fhir.create(FhirClient.parse("{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":"
+                        + "\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"Y90001\"}],\"name\":\"Demo Practice\"}")).path("id").asText());
+        patient = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990310068").matchIds().stream().findFirst()
+                .orElseGet(() -> fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\","
+                        + "\"value\":\"9990310068\"}],\"name\":[{\"family\":\"Bannerman\",\"given\":[\"Rose\"],\"prefix\":[\"Mrs\"]}],\"gender\":\"female\","
+                        + "\"birthDate\":\"1941-03-14\",\"address\":[{\"line\":[\"4 Mill Lane\"],\"city\":\"Warrington\",\"postalCode\":\"WA1 1AA\"}],"
+                        + "\"generalPractitioner\":[{\"reference\":\"Organization/" + practice + "\",\"display\":\"Demo Practice\"}]}")).path("id").asText());
+        String subject = "\"subject\":{\"reference\":\"Patient/" + patient + "\"}";
+        String patientRef = "\"patient\":{\"reference\":\"Patient/" + patient + "\"}";
+        fhir.put("/MedicationStatement/" + patient + "-m1", FhirClient.parse("{\"resourceType\":\"MedicationStatement\",\"id\":\"" + patient + "-m1\","
+                + "\"extension\":[{\"url\":\"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-MedicationStatementLastIssueDate\","
+                + "\"valueDateTime\":\"2026-11-02\"}],\"status\":\"active\",\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\","
+                + "\"code\":\"319283006\",\"display\":\"Amlodipine 5mg tablets\"}]}," + subject + ",\"dosage\":[{\"text\":\"One tablet once a day\"}],"
+                + "\"informationSource\":{\"reference\":\"Organization/" + practice + "\",\"display\":\"Demo Practice\"}}"));
+        fhir.put("/Condition/" + patient + "-c1", FhirClient.parse("{\"resourceType\":\"Condition\",\"id\":\"" + patient + "-c1\",\"clinicalStatus\":{\"coding\":"
+                + "[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"active\"}]},\"code\":{\"coding\":[{\"system\":"
+                + "\"http://snomed.info/sct\",\"code\":\"84114007\",\"display\":\"Heart failure\"}]}," + subject + ",\"onsetDateTime\":\"2019-05-01\"}"));
+        fhir.put("/AllergyIntolerance/" + patient + "-a1", FhirClient.parse("{\"resourceType\":\"AllergyIntolerance\",\"id\":\"" + patient + "-a1\","
+                + "\"code\":{\"text\":\"Penicillin\"}," + patientRef + ",\"reaction\":[{\"manifestation\":[{\"text\":\"Rash\"}]}],\"recordedDate\":\"2001-01-01\"}"));
+        for (String[] hba1c : new String[][] {{"1", "2025-11-20", "52"}, {"2", "2026-11-20", "61"}}) {
+            fhir.put("/Observation/" + patient + "-o" + hba1c[0], FhirClient.parse("{\"resourceType\":\"Observation\",\"id\":\"" + patient + "-o" + hba1c[0]
+                    + "\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"59261-8\",\"display\":\"HbA1c\"}]},"
+                    + subject + ",\"effectiveDateTime\":\"" + hba1c[1] + "\",\"valueQuantity\":{\"value\":" + hba1c[2] + ",\"unit\":\"mmol/mol\"}}"));
+        }
+        fhir.put("/CarePlan/" + patient + "-cp", FhirClient.parse("{\"resourceType\":\"CarePlan\",\"id\":\"" + patient + "-cp\",\"status\":\"active\","
+                + "\"intent\":\"plan\",\"title\":\"End of life care plan\",\"description\":\"Preferred place of care: home.\"," + subject + "}"));
+    }
+
+    private Page signedIn(String username) {
+        Page page = browser.newPage("http://localhost:" + port);
+        page.navigate("/auth/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill("demo-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        return page;
+    }
+
+    @Test
+    void aGpFindsTheirPatientByNhsNumberAndSeesTheBannerAndSummary() {
+        Page page = signedIn("gp.clinician");
+        page.navigate("/staff/patients");
+        page.getByLabel("NHS number").fill("999 031 0069");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        assertThat(page).hasTitle("Error: Find a patient – JoinedUp");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("check digit");
+
+        page.getByLabel("NHS number").fill("999 031 0068");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        Locator row = page.locator("#results + table tr", new Page.LocatorOptions().setHasText("BANNERMAN"));
+        assertThat(row).containsText("14-Mar-1941");
+        assertThat(row).containsText("999 031 0068");
+        row.getByRole(AriaRole.LINK).click();
+
+        Locator banner = page.locator("#patient-banner");
+        assertThat(banner.getByRole(AriaRole.HEADING)).hasText("BANNERMAN, Rose (Mrs)");
+        assertThat(banner).containsText("999 031 0068");
+        assertThat(banner).containsText("Demo Practice");
+        assertThat(page.locator("#alerts")).containsText("1 allergy");
+        assertThat(page.locator("#alerts")).containsText("Emergency care plan");
+        assertThat(page.locator("section", new Page.LocatorOptions().setHasText("Current medicines"))).containsText("last issued 2-Nov-2026");
+        assertThat(page.locator("section", new Page.LocatorOptions().setHasText("Active problems"))).containsText("Heart failure");
+        assertThat(page.locator("section", new Page.LocatorOptions().setHasText("Latest results"))).containsText("61 mmol/mol ↑");
+        // the README's screenshot of the summary (copied to docs/ by hand when the page changes)
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/patient-summary.png")).setFullPage(true));
+
+        page.navigate("/staff/patients");
+        assertThat(page.locator("#recent")).containsText("BANNERMAN, Rose");
+    }
+
+    @Test
+    void aRecordWithoutALegitimateRelationshipIsRefusedWithTheBreakGlassOffer() {
+        String stranger = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Stranger\"}]}")).path("id").asText();
+        Page page = signedIn("hospital.clinician");
+        page.navigate("/staff/patients/" + stranger);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You cannot open this record"))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Emergency access (break-glass)")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/staff/break-glass\\?patient=" + stranger));
+    }
+}
