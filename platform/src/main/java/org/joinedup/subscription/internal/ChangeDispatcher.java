@@ -77,6 +77,9 @@ class ChangeDispatcher implements SmartLifecycle {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | Error e) {
+                if (thread != Thread.currentThread()) {
+                    return; // stopped mid-round (the interruption ends a database call)
+                }
                 log.warn("Subscription notifications failed this round; trying again", e);
                 try {
                     Thread.sleep(properties.pollInterval().multipliedBy(4));
