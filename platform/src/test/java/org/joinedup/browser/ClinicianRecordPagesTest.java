@@ -56,7 +56,8 @@ class ClinicianRecordPagesTest extends FhirApiTest {
                 + "\"code\":{\"text\":\"Penicillin\"}," + patientRef + ",\"reaction\":[{\"manifestation\":[{\"text\":\"Rash\"}]}],\"recordedDate\":\"2001-01-01\"}"));
         for (String[] hba1c : new String[][] {{"1", "2025-11-20", "52"}, {"2", "2026-11-20", "61"}}) {
             fhir.put("/Observation/" + patient + "-o" + hba1c[0], FhirClient.parse("{\"resourceType\":\"Observation\",\"id\":\"" + patient + "-o" + hba1c[0]
-                    + "\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"59261-8\",\"display\":\"HbA1c\"}]},"
+                    + "\",\"status\":\"final\",\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\","
+                    + "\"code\":\"laboratory\"}]}],\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"59261-8\",\"display\":\"HbA1c\"}]},"
                     + subject + ",\"effectiveDateTime\":\"" + hba1c[1] + "\",\"valueQuantity\":{\"value\":" + hba1c[2] + ",\"unit\":\"mmol/mol\"}}"));
         }
         fhir.put("/CarePlan/" + patient + "-cp", FhirClient.parse("{\"resourceType\":\"CarePlan\",\"id\":\"" + patient + "-cp\",\"status\":\"active\","
@@ -94,7 +95,7 @@ class ClinicianRecordPagesTest extends FhirApiTest {
         assertThat(banner).containsText("Demo Practice");
         assertThat(page.locator("#alerts")).containsText("1 allergy");
         assertThat(page.locator("#alerts")).containsText("Emergency care plan");
-        assertThat(page.locator("section", new Page.LocatorOptions().setHasText("Current medicines"))).containsText("last issued 2-Nov-2026");
+        assertThat(page.locator("section", new Page.LocatorOptions().setHasText("Current medicines"))).containsText("last issued 02-Nov-2026");
         assertThat(page.locator("section", new Page.LocatorOptions().setHasText("Active problems"))).containsText("Heart failure");
         assertThat(page.locator("section", new Page.LocatorOptions().setHasText("Latest results"))).containsText("61 mmol/mol ↑");
         // the README's screenshot of the summary (copied to docs/ by hand when the page changes)
@@ -102,6 +103,47 @@ class ClinicianRecordPagesTest extends FhirApiTest {
 
         page.navigate("/staff/patients");
         assertThat(page.locator("#recent")).containsText("BANNERMAN, Rose");
+    }
+
+    @Test
+    void theTimelineShowsEveryEventNewestFirstPagesBackAndFiltersByKind() {
+        StringBuilder bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[");
+        java.time.LocalDate first = java.time.LocalDate.of(2026, 1, 1);
+        for (int day = 0; day < 55; day++) {
+            String id = patient + "-hr" + day;
+            bundle.append(day == 0 ? "" : ",").append("{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"").append(id)
+                    .append("\",\"status\":\"final\",\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",")
+                    .append("\"code\":\"vital-signs\"}]}],\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"8867-4\",\"display\":\"Heart rate\"}]},")
+                    .append("\"subject\":{\"reference\":\"Patient/").append(patient).append("\"},\"effectiveDateTime\":\"").append(first.plusDays(day))
+                    .append("T09:00:00Z\",\"valueQuantity\":{\"value\":").append(60 + day).append(",\"unit\":\"/min\"}},")
+                    .append("\"request\":{\"method\":\"PUT\",\"url\":\"Observation/").append(id).append("\"}}");
+        }
+        org.assertj.core.api.Assertions.assertThat(fhir.post("/", FhirClient.parse(bundle.append("]}").toString())).status()).isEqualTo(200);
+
+        Page page = signedIn("gp.clinician");
+        page.navigate("/staff/patients/" + patient);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timeline")).click();
+        Locator rows = page.locator("#timeline tbody tr");
+        assertThat(rows).hasCount(50);
+        assertThat(page.locator("#alerts")).containsText("1 allergy");
+        assertThat(rows.first()).containsText("20-Nov-2026");
+        assertThat(rows.first()).containsText("61 mmol/mol");
+        assertThat(rows.nth(1)).containsText("24-Feb-2026 09:00");
+        assertThat(rows.nth(1)).containsText("114 /min");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older events")).click();
+        assertThat(rows).hasCount(9);
+        assertThat(rows.first()).containsText("06-Jan-2026");
+        assertThat(rows.last()).containsText("Allergy: Penicillin");
+        assertThat(page.locator("#older")).hasCount(0);
+
+        page.navigate("/staff/patients/" + patient + "/timeline");
+        page.getByLabel("Observations").uncheck();
+        page.getByLabel("Care events").uncheck();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+        assertThat(rows).hasCount(2);
+        assertThat(page.locator("#timeline")).not().containsText("Heart rate");
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/patient-timeline.png")).setFullPage(true));
     }
 
     @Test

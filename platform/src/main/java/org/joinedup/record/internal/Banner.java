@@ -15,7 +15,7 @@ import org.joinedup.shared.NhsNumber;
  */
 public record Banner(String id, String name, String born, String gender, String nhsNumber, String address, String gp, boolean deceased) {
 
-    private static final DateTimeFormatter BORN = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.UK);
+    private static final DateTimeFormatter BORN = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH); // 06-Sep-1958, as NHS screens show dates
 
     static Banner of(JsonNode patient, LocalDate today) {
         JsonNode name = patient.path("name").path(0);

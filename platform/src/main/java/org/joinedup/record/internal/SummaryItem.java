@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public record SummaryItem(String text, String detail, String from, String when) {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH); // 06-Sep-1958, as NHS screens show dates
     private static final List<String> SOURCES = List.of("informationSource", "requester", "recorder", "asserter", "author", "serviceProvider",
             "performer", "custodian");
 

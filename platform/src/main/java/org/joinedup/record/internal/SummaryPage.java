@@ -78,7 +78,7 @@ class SummaryPage {
         sections.put("Latest letters", SummarySections.letters(matches(reads.get(8))));
         recent.opened(staff.username(), id);
         model.addAttribute("banner", Banner.of(patient.json(), today));
-        model.addAttribute("alerts", alerts(sections));
+        model.addAttribute("alerts", alerts(sections.get("Allergies and reactions"), sections.get("Alerts and flags"), sections.get("Care plans")));
         model.addAttribute("sections", sections);
         model.addAttribute("breakGlassActive", as.agent().breakGlassPatients().contains(id));
         return "staff/patient-summary";
@@ -88,18 +88,21 @@ class SummaryPage {
         return read.ok() ? read.matches() : List.of();
     }
 
+    /** The searches behind the banner's alert marks, for pages that do not read them anyway. */
+    static final List<String> ALERT_SEARCHES = List.of("AllergyIntolerance?patient=%s", "Flag?patient=%s", "CarePlan?patient=%s&status=active");
+
     /** The banner's alert marks: allergies, flags, an emergency care plan (end of life, ReSPECT). */
-    private static List<String> alerts(Map<String, List<SummaryItem>> sections) {
+    static List<String> alerts(List<SummaryItem> allergyList, List<SummaryItem> flagList, List<SummaryItem> carePlans) {
         List<String> alerts = new java.util.ArrayList<>();
-        int allergies = sections.get("Allergies and reactions").size();
+        int allergies = allergyList.size();
         if (allergies > 0) {
             alerts.add(allergies == 1 ? "1 allergy" : allergies + " allergies");
         }
-        int flags = sections.get("Alerts and flags").size();
+        int flags = flagList.size();
         if (flags > 0) {
             alerts.add(flags == 1 ? "1 flag" : flags + " flags");
         }
-        if (sections.get("Care plans").stream().anyMatch(c -> c.text().toLowerCase(java.util.Locale.UK).matches(".*(end of life|respect).*"))) {
+        if (carePlans.stream().anyMatch(c -> c.text().toLowerCase(java.util.Locale.UK).matches(".*(end of life|respect).*"))) {
             alerts.add("Emergency care plan");
         }
         return alerts;

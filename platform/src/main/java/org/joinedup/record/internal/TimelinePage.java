@@ -1,0 +1,155 @@
+package org.joinedup.record.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.joinedup.access.StaffAccess;
+import org.joinedup.fhir.FhirAccess;
+import org.joinedup.identity.SignedInUsers;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A patient's timeline ({@code /staff/patients/{id}/timeline}): every event from every source, newest first, 50 to
+ * a page, filtered by kind and date range. Each page is one batch of searches, one per source, each asking only
+ * for the next 51 events before where the last page ended (so a page costs the same however long the record);
+ * they are merged by date.
+ */
+@Controller
+class TimelinePage {
+
+    static final int PAGE = 50;
+
+    private final SignedInUsers users;
+    private final StaffAccess access;
+    private final RecordReader reader;
+
+    TimelinePage(SignedInUsers users, StaffAccess access, RecordReader reader) {
+        this.users = users;
+        this.access = access;
+        this.reader = reader;
+    }
+
+    @GetMapping("/staff/patients/{id}/timeline")
+    String timeline(Authentication authentication, @PathVariable String id, @RequestParam(required = false) List<String> kind,
+                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                    @RequestParam(required = false) String before, Model model) {
+        SignedInUsers.StaffMember staff = users.staffOf(authentication)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only staff can open a patient's record"));
+        if (!id.matches("[A-Za-z0-9.-]{1,64}")) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such patient");
+        }
+        FhirAccess as = access.of(staff.username(), staff.role(), staff.organization());
+        RecordReader.Read patient = reader.get(as, "Patient/" + id);
+        if (patient.status() == 403) {
+            model.addAttribute("patientId", id);
+            model.addAttribute("problem", patient.problem());
+            model.addAttribute("breakGlass", as.relationshipRequired());
+            return "staff/no-relationship";
+        }
+        if (!patient.ok()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such patient");
+        }
+        Set<String> kinds = kind == null || kind.isEmpty() ? TimelineKinds.LABELS.keySet() : Set.copyOf(kind);
+        String fromDate = date(from);
+        String toDate = date(to);
+        Cursor cursor = Cursor.parse(before);
+        List<TimelineKinds.Source> sources = TimelineKinds.SOURCES.stream().filter(s -> kinds.contains(s.kind())).toList();
+        List<String> searches = new ArrayList<>();
+        for (TimelineKinds.Source source : sources) {
+            StringBuilder search = new StringBuilder(source.type() + "?patient=" + id + source.criteria() + "&_sort=-" + source.dateParam()
+                    + "&_count=" + (PAGE + 1));
+            if (cursor != null) {
+                search.append("&").append(source.dateParam()).append("=le").append(encode(cursor.at()));
+            }
+            if (fromDate != null) {
+                search.append("&").append(source.dateParam()).append("=ge").append(fromDate);
+            }
+            if (toDate != null) {
+                search.append("&").append(source.dateParam()).append("=le").append(toDate);
+            }
+            searches.add(search.toString());
+        }
+        SummaryPage.ALERT_SEARCHES.forEach(alert -> searches.add(alert.formatted(id)));
+        List<RecordReader.Read> reads = reader.batch(as, searches);
+        int alertsAt = sources.size();
+        model.addAttribute("alerts", SummaryPage.alerts(SummarySections.allergies(matches(reads.get(alertsAt))),
+                SummarySections.flags(matches(reads.get(alertsAt + 1))), SummarySections.carePlans(matches(reads.get(alertsAt + 2)))));
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            TimelineKinds.Source source = sources.get(i);
+            if (reads.get(i).ok()) {
+                for (JsonNode resource : reads.get(i).matches()) {
+                    String at = source.when(resource);
+                    if (at != null) {
+                        entries.add(TimelineEntries.of(source, resource, at));
+                    }
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> e.type() + "/" + e.id()).reversed());
+        if (cursor != null) {
+            entries.removeIf(e -> !cursor.isAfter(e));
+        }
+        boolean more = entries.size() > PAGE;
+        List<TimelineEntry> page = entries.subList(0, Math.min(PAGE, entries.size()));
+        model.addAttribute("banner", Banner.of(patient.json(), LocalDate.now()));
+        model.addAttribute("entries", page);
+        model.addAttribute("kinds", TimelineKinds.LABELS);
+        model.addAttribute("chosen", kinds);
+        model.addAttribute("from", fromDate);
+        model.addAttribute("to", toDate);
+        model.addAttribute("next", more ? Cursor.of(page.getLast()) : null);
+        model.addAttribute("breakGlassActive", as.agent().breakGlassPatients().contains(id));
+        return "staff/patient-timeline";
+    }
+
+    private static List<JsonNode> matches(RecordReader.Read read) {
+        return read.ok() ? read.matches() : List.of();
+    }
+
+    /** Where a page ended: the last entry's time and key; the next page starts after it. */
+    record Cursor(String at, String key) {
+
+        static Cursor parse(String text) {
+            if (text == null || !text.contains("|")) {
+                return null;
+            }
+            return new Cursor(text.substring(0, text.indexOf('|')), text.substring(text.indexOf('|') + 1));
+        }
+
+        static String of(TimelineEntry last) {
+            return last.at() + "|" + last.type() + "/" + last.id();
+        }
+
+        /** Whether an entry comes after this place, newest first. */
+        boolean isAfter(TimelineEntry entry) {
+            int byTime = entry.at().compareTo(at);
+            return byTime < 0 || byTime == 0 && (entry.type() + "/" + entry.id()).compareTo(key) < 0;
+        }
+    }
+
+    private static String date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip()).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
