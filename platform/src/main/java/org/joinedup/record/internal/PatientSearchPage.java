@@ -10,13 +10,11 @@ import org.joinedup.access.StaffAccess;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.identity.SignedInUsers;
 import org.joinedup.shared.NhsNumber;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Finding a patient ({@code /staff/patients}): by NHS number (spaces allowed, check digit verified), by family
@@ -27,13 +25,13 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class PatientSearchPage {
 
-    private final SignedInUsers users;
+    private final PatientRecords records;
     private final StaffAccess access;
     private final RecordReader reader;
     private final RecentPatients recent;
 
-    PatientSearchPage(SignedInUsers users, StaffAccess access, RecordReader reader, RecentPatients recent) {
-        this.users = users;
+    PatientSearchPage(PatientRecords records, StaffAccess access, RecordReader reader, RecentPatients recent) {
+        this.records = records;
         this.access = access;
         this.reader = reader;
         this.recent = recent;
@@ -41,8 +39,7 @@ class PatientSearchPage {
 
     @GetMapping("/staff/patients")
     String search(Authentication authentication, Model model, @RequestParam Map<String, String> form) {
-        SignedInUsers.StaffMember staff = users.staffOf(authentication)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only staff can look for patients"));
+        SignedInUsers.StaffMember staff = records.staff(authentication);
         FhirAccess trace = access.trace(staff.username(), staff.role(), staff.organization());
         model.addAttribute("form", form);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -60,7 +57,7 @@ class PatientSearchPage {
         if (!recentIds.isEmpty()) {
             RecordReader.Read known = reader.get(trace, "Patient?_id=" + String.join(",", recentIds));
             Map<String, Banner> byId = new LinkedHashMap<>();
-            banners(known.ok() ? known.matches() : List.of()).forEach(b -> byId.put(b.id(), b));
+            banners(known.matches()).forEach(b -> byId.put(b.id(), b));
             model.addAttribute("recent", recentIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
         }
         return "staff/patient-search";

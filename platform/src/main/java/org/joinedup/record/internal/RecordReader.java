@@ -31,8 +31,11 @@ class RecordReader {
             return status < 300;
         }
 
-        /** The resources of a searchset that matched. */
+        /** The resources of a searchset that matched (none, if the search was refused or failed). */
         List<JsonNode> matches() {
+            if (!ok()) {
+                return List.of();
+            }
             List<JsonNode> found = new ArrayList<>();
             json.path("entry").forEach(e -> {
                 if (!"include".equals(e.at("/search/mode").asText())) {

@@ -6,17 +6,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.joinedup.access.StaffAccess;
 import org.joinedup.fhir.FhirAccess;
-import org.joinedup.identity.SignedInUsers;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A patient's timeline ({@code /staff/patients/{id}/timeline}): every event from every source, newest first, 50 to
@@ -29,13 +25,11 @@ class TimelinePage {
 
     static final int PAGE = 50;
 
-    private final SignedInUsers users;
-    private final StaffAccess access;
+    private final PatientRecords records;
     private final RecordReader reader;
 
-    TimelinePage(SignedInUsers users, StaffAccess access, RecordReader reader) {
-        this.users = users;
-        this.access = access;
+    TimelinePage(PatientRecords records, RecordReader reader) {
+        this.records = records;
         this.reader = reader;
     }
 
@@ -43,22 +37,11 @@ class TimelinePage {
     String timeline(Authentication authentication, @PathVariable String id, @RequestParam(required = false) List<String> kind,
                     @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     @RequestParam(required = false) String before, Model model) {
-        SignedInUsers.StaffMember staff = users.staffOf(authentication)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only staff can open a patient's record"));
-        if (!id.matches("[A-Za-z0-9.-]{1,64}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such patient");
+        PatientRecords.Opened opened = records.open(authentication, id, model);
+        if (opened == null) {
+            return PatientRecords.REFUSED;
         }
-        FhirAccess as = access.of(staff.username(), staff.role(), staff.organization());
-        RecordReader.Read patient = reader.get(as, "Patient/" + id);
-        if (patient.status() == 403) {
-            model.addAttribute("patientId", id);
-            model.addAttribute("problem", patient.problem());
-            model.addAttribute("breakGlass", as.relationshipRequired());
-            return "staff/no-relationship";
-        }
-        if (!patient.ok()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such patient");
-        }
+        FhirAccess as = opened.access();
         Set<String> kinds = kind == null || kind.isEmpty() ? TimelineKinds.LABELS.keySet() : Set.copyOf(kind);
         String fromDate = date(from);
         String toDate = date(to);
@@ -82,17 +65,15 @@ class TimelinePage {
         SummaryPage.ALERT_SEARCHES.forEach(alert -> searches.add(alert.formatted(id)));
         List<RecordReader.Read> reads = reader.batch(as, searches);
         int alertsAt = sources.size();
-        model.addAttribute("alerts", SummaryPage.alerts(SummarySections.allergies(matches(reads.get(alertsAt))),
-                SummarySections.flags(matches(reads.get(alertsAt + 1))), SummarySections.carePlans(matches(reads.get(alertsAt + 2)))));
+        model.addAttribute("alerts", SummaryPage.alerts(SummarySections.allergies(reads.get(alertsAt).matches()),
+                SummarySections.flags(reads.get(alertsAt + 1).matches()), SummarySections.carePlans(reads.get(alertsAt + 2).matches())));
         List<TimelineEntry> entries = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             TimelineKinds.Source source = sources.get(i);
-            if (reads.get(i).ok()) {
-                for (JsonNode resource : reads.get(i).matches()) {
-                    String at = source.when(resource);
-                    if (at != null) {
-                        entries.add(TimelineEntries.of(source, resource, at));
-                    }
+            for (JsonNode resource : reads.get(i).matches()) {
+                String at = source.when(resource);
+                if (at != null) {
+                    entries.add(TimelineEntries.of(source, resource, at));
                 }
             }
         }
@@ -102,19 +83,15 @@ class TimelinePage {
         }
         boolean more = entries.size() > PAGE;
         List<TimelineEntry> page = entries.subList(0, Math.min(PAGE, entries.size()));
-        model.addAttribute("banner", Banner.of(patient.json(), LocalDate.now()));
+        model.addAttribute("banner", Banner.of(opened.patient(), LocalDate.now()));
         model.addAttribute("entries", page);
         model.addAttribute("kinds", TimelineKinds.LABELS);
         model.addAttribute("chosen", kinds);
         model.addAttribute("from", fromDate);
         model.addAttribute("to", toDate);
         model.addAttribute("next", more ? Cursor.of(page.getLast()) : null);
-        model.addAttribute("breakGlassActive", as.agent().breakGlassPatients().contains(id));
+        model.addAttribute("breakGlassActive", opened.breakGlass());
         return "staff/patient-timeline";
-    }
-
-    private static List<JsonNode> matches(RecordReader.Read read) {
-        return read.ok() ? read.matches() : List.of();
     }
 
     /** Where a page ended: the last entry's time and key; the next page starts after it. */
