@@ -5,10 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.joinedup.fhir.FhirApiTest;
 import org.joinedup.fhir.FhirClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,20 +14,9 @@ import org.junit.jupiter.api.Test;
  * summary (medicines with their last issue, problems, allergies, results with a trend, care plans), and is told
  * plainly, with the break-glass offer, when a record is not theirs to open.
  */
-class ClinicianRecordPagesTest extends FhirApiTest {
+class ClinicianRecordPagesTest extends BrowserPageTest {
 
-    static Browser browser;
     private String patient;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @BeforeEach
     void aPatientRegisteredAtTheDemoPractice() {
@@ -62,15 +48,6 @@ class ClinicianRecordPagesTest extends FhirApiTest {
         }
         fhir.put("/CarePlan/" + patient + "-cp", FhirClient.parse("{\"resourceType\":\"CarePlan\",\"id\":\"" + patient + "-cp\",\"status\":\"active\","
                 + "\"intent\":\"plan\",\"title\":\"End of life care plan\",\"description\":\"Preferred place of care: home.\"," + subject + "}"));
-    }
-
-    private Page signedIn(String username) {
-        Page page = browser.newPage("http://localhost:" + port);
-        page.navigate("/auth/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill("demo-password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        return page;
     }
 
     @Test

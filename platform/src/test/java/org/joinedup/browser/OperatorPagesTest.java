@@ -9,35 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.joinedup.fhir.FhirApiTest;
 import org.joinedup.fhir.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** In a real browser, an operator's pages: rejected HL7 v2 messages to replay, and possible duplicate records to merge or keep apart. */
-class OperatorPagesTest extends FhirApiTest {
-
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
-    private Page signedInOperator() {
-        Page page = browser.newPage("http://localhost:" + port);
-        page.navigate("/auth/login");
-        page.getByLabel("Username").fill("operator");
-        page.getByLabel("Password").fill("demo-password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        return page;
-    }
+class OperatorPagesTest extends BrowserPageTest {
 
     private String send(String message) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ingest/hl7v2"))
@@ -52,7 +28,7 @@ class OperatorPagesTest extends FhirApiTest {
                 + "PID|1||||Nameless^Nobody\r";
         org.assertj.core.api.Assertions.assertThat(send(message)).contains("MSA|AE");
 
-        Page page = signedInOperator();
+        Page page = signedIn("operator");
         page.navigate("/staff/hl7");
         assertThat(page).hasTitle("Rejected HL7 messages – JoinedUp");
         Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("PAGE-" + organisation));
@@ -70,7 +46,7 @@ class OperatorPagesTest extends FhirApiTest {
                     + "PV1|1|I|Ward 1\r";
             org.assertj.core.api.Assertions.assertThat(send(admission)).contains("MSA|AA");
         }
-        Page page = signedInOperator();
+        Page page = signedIn("operator");
         page.navigate("/staff/matching");
         assertThat(page).hasTitle("Possible duplicate records – JoinedUp");
         Locator pair = page.locator(".nhsuk-card", new Page.LocatorOptions().setHasText(family.toUpperCase(java.util.Locale.ROOT) + ", Anne-Marie"));

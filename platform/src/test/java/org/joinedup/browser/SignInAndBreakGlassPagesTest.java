@@ -5,37 +5,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.joinedup.access.Proxies;
-import org.joinedup.fhir.FhirApiTest;
 import org.joinedup.fhir.FhirClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** In a real browser: signing in (and failing to), a patient's portal (switching to a record they are a proxy for), and the break-glass dialog. */
-class SignInAndBreakGlassPagesTest extends FhirApiTest {
-
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
-    private Page page() {
-        return browser.newPage("http://localhost:" + port);
-    }
-
-    private static void signIn(Page page, String username, String password) {
-        page.navigate("/auth/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    }
+class SignInAndBreakGlassPagesTest extends BrowserPageTest {
 
     @Test
     void aWrongPasswordShowsAnNhsErrorSummaryAndTheRightOneSignsIn() {
