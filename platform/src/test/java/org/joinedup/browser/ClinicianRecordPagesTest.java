@@ -44,7 +44,17 @@ class ClinicianRecordPagesTest extends BrowserPageTest {
             fhir.put("/Observation/" + patient + "-o" + hba1c[0], FhirClient.parse("{\"resourceType\":\"Observation\",\"id\":\"" + patient + "-o" + hba1c[0]
                     + "\",\"status\":\"final\",\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\","
                     + "\"code\":\"laboratory\"}]}],\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"59261-8\",\"display\":\"HbA1c\"}]},"
-                    + subject + ",\"effectiveDateTime\":\"" + hba1c[1] + "\",\"valueQuantity\":{\"value\":" + hba1c[2] + ",\"unit\":\"mmol/mol\"}}"));
+                    + subject + ",\"effectiveDateTime\":\"" + hba1c[1] + "\",\"valueQuantity\":{\"value\":" + hba1c[2] + ",\"unit\":\"mmol/mol\"},"
+                    + "\"referenceRange\":[{\"low\":{\"value\":20},\"high\":{\"value\":41}}]}"));
+        }
+        String letter = java.util.Base64.getEncoder().encodeToString("Seen in the heart failure clinic.\nPlan: continue bisoprolol.".getBytes());
+        String pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4\n%%EOF\n".getBytes());
+        for (String[] doc : new String[][] {{"d1", "text/plain", letter, "Heart failure clinic letter", "2026-10-01"}, {"d2", "application/pdf", pdf,
+                "Echocardiogram report", "2026-09-01"}}) {
+            fhir.put("/DocumentReference/" + patient + "-" + doc[0], FhirClient.parse("{\"resourceType\":\"DocumentReference\",\"id\":\"" + patient + "-"
+                    + doc[0] + "\",\"status\":\"current\",\"type\":{\"text\":\"Letter\"}," + subject + ",\"date\":\"" + doc[4] + "T12:00:00Z\","
+                    + "\"description\":\"" + doc[3] + "\",\"author\":[{\"display\":\"Cardiology, RYY\"}],\"content\":[{\"attachment\":{\"contentType\":\""
+                    + doc[1] + "\",\"data\":\"" + doc[2] + "\"}}]}"));
         }
         fhir.put("/CarePlan/" + patient + "-cp", FhirClient.parse("{\"resourceType\":\"CarePlan\",\"id\":\"" + patient + "-cp\",\"status\":\"active\","
                 + "\"intent\":\"plan\",\"title\":\"End of life care plan\",\"description\":\"Preferred place of care: home.\"," + subject + "}"));
@@ -105,22 +115,50 @@ class ClinicianRecordPagesTest extends BrowserPageTest {
         assertThat(page.locator("#alerts")).containsText("1 allergy");
         assertThat(rows.first()).containsText("20-Nov-2026");
         assertThat(rows.first()).containsText("61 mmol/mol");
-        assertThat(rows.nth(1)).containsText("24-Feb-2026 09:00");
-        assertThat(rows.nth(1)).containsText("114 /min");
+        assertThat(rows.nth(1)).containsText("Heart failure clinic letter");
+        assertThat(rows.nth(3)).containsText("24-Feb-2026 09:00");
+        assertThat(rows.nth(3)).containsText("114 /min");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older events")).click();
-        assertThat(rows).hasCount(9);
-        assertThat(rows.first()).containsText("06-Jan-2026");
+        assertThat(rows).hasCount(11);
+        assertThat(rows.first()).containsText("08-Jan-2026");
         assertThat(rows.last()).containsText("Allergy: Penicillin");
         assertThat(page.locator("#older")).hasCount(0);
 
         page.navigate("/staff/patients/" + patient + "/timeline");
         page.getByLabel("Observations").uncheck();
         page.getByLabel("Care events").uncheck();
+        page.getByLabel("Documents").uncheck();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
         assertThat(rows).hasCount(2);
         assertThat(page.locator("#timeline")).not().containsText("Heart rate");
         page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/patient-timeline.png")).setFullPage(true));
+    }
+
+    @Test
+    void resultsArePlottedAndTabledWithFlagsAndLettersAndReportsOpenInTheBrowser() {
+        Page page = signedIn("gp.clinician");
+        page.navigate("/staff/patients/" + patient);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Results")).click();
+        Locator hba1c = page.locator("#test-59261-8");
+        assertThat(hba1c.getByRole(AriaRole.IMG, new Locator.GetByRoleOptions().setName("HbA1c over time"))).isVisible();
+        assertThat(hba1c.locator("tbody tr")).hasCount(2);
+        assertThat(hba1c.locator("tbody tr").first()).containsText("61");
+        assertThat(hba1c.locator("tbody tr").first()).containsText("20–41");
+        assertThat(hba1c.locator("tbody tr").first()).containsText("High");
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/patient-results.png")).setFullPage(true));
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Documents")).click();
+        assertThat(page.locator("#documents tbody tr")).hasCount(2);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Heart failure clinic letter")).click();
+        assertThat(page.locator("#document-text")).containsText("Plan: continue bisoprolol.");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All letters and reports")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Echocardiogram report")).click();
+        String href = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the PDF (opens in the browser)")).getAttribute("href");
+        com.microsoft.playwright.APIResponse pdf = page.request().get("http://localhost:" + port + href);
+        org.assertj.core.api.Assertions.assertThat(pdf.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+        org.assertj.core.api.Assertions.assertThat(new String(pdf.body())).startsWith("%PDF-1.4");
     }
 
     @Test
