@@ -58,7 +58,7 @@ class ChangeDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         cursor = jdbc.query("SELECT at FROM subscription_cursor WHERE name = 'changes'", rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null);
         if (cursor == null) {
             cursor = Instant.now(); // a new platform notifies changes from now on, not its whole history
@@ -94,7 +94,7 @@ class ChangeDispatcher implements SmartLifecycle {
      * One look at the changes since the cursor (less the overlap). While nobody subscribes, only new Subscriptions
      * are looked for, and the cursor keeps up with the clock, so that the first subscriber is not sent the history.
      */
-    void poll() {
+    synchronized void poll() { // one round at a time, even while a stopped thread finishes its last
         String only = registry.isEmpty() ? "Subscription" : null;
         if (only != null && cursor.isBefore(Instant.now().minus(properties.overlap()))) {
             cursor = Instant.now().minus(properties.overlap());
