@@ -55,6 +55,9 @@ class AccessibilityTest extends BrowserPageTest {
         "hospital.clinician, /staff/break-glass?patient={patient}",
         "operator,       /staff/hl7",
         "operator,       /staff/matching",
+        "ig.auditor,     /staff/audit?search=1&patient={patient}",
+        "ig.auditor,     /staff/audit?search=1&patient=999+000+0019",
+        "ig.auditor,     /staff/break-glass/reviews",
     })
     void hasNoSeriousOrCriticalViolations(String user, String path) {
         String patient = patient();

@@ -25,7 +25,7 @@ import java.util.List;
  *                  none
  * @param content for entries recorded before the audit was kept as lines (format 1): the AuditEvent as then written
  */
-record AuditEntry(long seq, Instant recorded, String agent, String agentKind, String agentRole, String organization, String clientId, String action,
+public record AuditEntry(long seq, Instant recorded, String agent, String agentKind, String agentRole, String organization, String clientId, String action,
                   String outcome, boolean breakGlass, String purpose, String query, String detail, List<String> patients, List<String> resources,
                   String content) {
 

@@ -20,6 +20,7 @@ class HomePage {
     String home(Authentication authentication, Model model) {
         model.addAttribute("staff", users.staffOf(authentication).isPresent());
         model.addAttribute("operator", users.staffOf(authentication).filter(staff -> "operator".equals(staff.role())).isPresent());
+        model.addAttribute("auditor", users.staffOf(authentication).filter(staff -> "ig-auditor".equals(staff.role())).isPresent());
         model.addAttribute("patient", users.isPatient(authentication));
         return "home";
     }
