@@ -71,7 +71,8 @@ class MatchingApi {
 
     @ExceptionHandler(PatientMerges.Refused.class)
     ResponseEntity<Map<String, String>> refused(PatientMerges.Refused refused) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", refused.getMessage()));
+        return ResponseEntity.status(refused instanceof PatientMerges.Missing ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("error", refused.getMessage()));
     }
 
     @ExceptionHandler(ResponseStatusException.class)

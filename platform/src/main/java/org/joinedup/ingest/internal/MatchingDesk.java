@@ -53,7 +53,7 @@ class MatchingDesk {
      * Returns the merge's id, or null.
      */
     Long decide(long reviewId, boolean same, FhirAccess reviewer) {
-        MatchReviews.Review review = reviews.find(reviewId).orElseThrow(() -> new PatientMerges.Refused("There is no review " + reviewId));
+        MatchReviews.Review review = reviews.find(reviewId).orElseThrow(() -> new PatientMerges.Missing("There is no review " + reviewId));
         if (!"open".equals(review.status())) {
             throw new PatientMerges.Refused("Review " + reviewId + " was already decided (" + review.status() + ")");
         }

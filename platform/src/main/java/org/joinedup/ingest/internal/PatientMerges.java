@@ -47,8 +47,15 @@ class PatientMerges {
     }
 
     /** A merge that cannot be done or undone, with why (shown to the person who asked, or the message's outcome). */
-    static final class Refused extends RuntimeException {
+    static class Refused extends RuntimeException {
         Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    /** What was asked about (a merge, a review) does not exist. */
+    static final class Missing extends Refused {
+        Missing(String reason) {
             super(reason);
         }
     }
@@ -99,7 +106,7 @@ class PatientMerges {
 
     /** Undoes a merge: the moved resources point at the merged Patient again, which is restored as it was; the survivor loses what it gained. */
     void undo(long mergeId, String why, FhirAccess who) {
-        Merge merge = find(mergeId).orElseThrow(() -> new Refused("There is no merge " + mergeId));
+        Merge merge = find(mergeId).orElseThrow(() -> new Missing("There is no merge " + mergeId));
         if (merge.undoneAt() != null) {
             throw new Refused("Merge " + mergeId + " was already undone, on " + merge.undoneAt());
         }

@@ -151,6 +151,8 @@ class PatientMatchingTest extends FhirApiTest {
         assertThat(fhir.get("/Encounter?patient=" + prior).json().path("total").asInt()).isEqualTo(1);
         assertThat(id("RYY-A2")).isEqualTo(prior);
         assertThat(http("POST", "/staff/api/merges/" + mergeId + "/undo", "{\"reason\":\"again\"}").statusCode()).as("only once").isEqualTo(409);
+        assertThat(http("POST", "/staff/api/merges/999999/undo", "{\"reason\":\"no such\"}").statusCode()).isEqualTo(404);
+        assertThat(http("POST", "/staff/api/matching/reviews/999999", "{\"decision\":\"same\"}").statusCode()).isEqualTo(404);
     }
 
     @Test
