@@ -7,4 +7,16 @@ package org.joinedup.fhir;
 public interface FhirAuditSink {
 
     void record(FhirInteraction interaction);
+
+    /**
+     * Records that a member of staff viewed one of the platform's own pages about records (an operator's or
+     * auditor's page), for purpose HOPERAT.
+     *
+     * @param page the page's path and query, e.g. {@code /staff/matching}
+     * @param action what the page is, e.g. {@code page matching-reviews}
+     */
+    default void pageView(String username, String role, String organization, String page, String action) {
+        record(new FhirInteraction(new FhirAgent(username, "staff", role, organization, null, "HOPERAT", null), java.time.Instant.now(), "GET", page,
+                action, 200, java.util.List.of(), null));
+    }
 }

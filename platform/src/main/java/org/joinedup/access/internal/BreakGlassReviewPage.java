@@ -1,12 +1,9 @@
 package org.joinedup.access.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirAuditSink;
-import org.joinedup.fhir.FhirInteraction;
 import org.joinedup.identity.SignedInUsers;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -49,8 +46,7 @@ class BreakGlassReviewPage {
         List<BreakGlassService.Grant> reviewed = new ArrayList<>(service.reviews("accepted"));
         reviewed.addAll(service.reviews("escalated"));
         reviewed.sort((a, b) -> b.reviewedAt().compareTo(a.reviewedAt()));
-        audit.record(new FhirInteraction(new FhirAgent(auditor.username(), "staff", auditor.role(), auditor.organization(), null, "HOPERAT", null),
-                Instant.now(), "GET", "/staff/break-glass/reviews", "page break-glass-reviews", 200, List.of(), null));
+        audit.pageView(auditor.username(), auditor.role(), auditor.organization(), "/staff/break-glass/reviews", "page break-glass-reviews");
         model.addAttribute("pending", pending.stream().map(BreakGlassReviewPage::row).toList());
         model.addAttribute("reviewed", reviewed.stream().limit(50).map(BreakGlassReviewPage::row).toList());
         return "staff/break-glass-reviews";

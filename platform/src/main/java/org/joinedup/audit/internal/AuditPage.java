@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirAuditSink;
-import org.joinedup.fhir.FhirInteraction;
 import org.joinedup.fhir.PatientDirectory;
 import org.joinedup.identity.SignedInUsers;
 import org.joinedup.shared.NhsNumber;
@@ -64,8 +62,8 @@ class AuditPage {
                 List<AuditEntry> entries = search.find(new AuditSearch.Query(patient, agent.isEmpty() ? null : agent, null, from, to,
                         "on".equals(form.get("breakGlass")) ? Boolean.TRUE : null, null, null, PAGE));
                 model.addAttribute("entries", entries);
-                audit.record(new FhirInteraction(new FhirAgent(auditor.username(), "staff", auditor.role(), auditor.organization(), null, "HOPERAT", null),
-                        Instant.now(), "GET", "/staff/audit?" + (patient == null ? "" : "patient=" + patient), "page audit-search", 200, List.of(), null));
+                audit.pageView(auditor.username(), auditor.role(), auditor.organization(),
+                        "/staff/audit?" + (patient == null ? "" : "patient=" + patient), "page audit-search");
             }
         }
         return "staff/audit";

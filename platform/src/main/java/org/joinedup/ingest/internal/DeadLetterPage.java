@@ -1,10 +1,7 @@
 package org.joinedup.ingest.internal;
 
-import java.time.Instant;
 import java.util.List;
-import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirAuditSink;
-import org.joinedup.fhir.FhirInteraction;
 import org.joinedup.identity.SignedInUsers;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -59,7 +56,6 @@ class DeadLetterPage {
     }
 
     private void audited(SignedInUsers.StaffMember operator, String query, String action) {
-        audit.record(new FhirInteraction(new FhirAgent(operator.username(), "staff", operator.role(), operator.organization(), null, "HOPERAT", null),
-                Instant.now(), "GET", query, action, 200, List.of(), null));
+        audit.pageView(operator.username(), operator.role(), operator.organization(), query, action);
     }
 }

@@ -1,10 +1,7 @@
 package org.joinedup.ingest.internal;
 
-import java.time.Instant;
-import java.util.List;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirAuditSink;
-import org.joinedup.fhir.FhirInteraction;
 import org.joinedup.identity.SignedInUsers;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -37,7 +34,7 @@ class MatchingPage {
     @GetMapping("/staff/matching")
     String page(Authentication authentication, Model model) {
         FhirAccess reviewer = reviewer(authentication);
-        audit.record(new FhirInteraction(reviewer.agent(), Instant.now(), "GET", "/staff/matching", "page matching-reviews", 200, List.of(), null));
+        audit.pageView(reviewer.agent().who(), reviewer.agent().role(), reviewer.agent().organization(), "/staff/matching", "page matching-reviews");
         model.addAttribute("pairs", desk.openPairs(reviewer, 50));
         model.addAttribute("open", desk.openCount());
         model.addAttribute("merges", desk.recentMerges(20));

@@ -2,7 +2,6 @@ package org.joinedup.record.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -42,11 +41,8 @@ class DocumentsPage {
         if (opened == null) {
             return PatientRecords.REFUSED;
         }
-        List<String> searches = new java.util.ArrayList<>(List.of("DocumentReference?patient=" + id + "&_sort=-date&_count=200"));
-        SummaryPage.ALERT_SEARCHES.forEach(alert -> searches.add(alert.formatted(id)));
-        List<RecordReader.Read> reads = reader.batch(opened.access(), searches);
+        List<RecordReader.Read> reads = records.readWithBanner(opened, List.of("DocumentReference?patient=" + id + "&_sort=-date&_count=200"), model);
         model.addAttribute("documents", reads.getFirst().matches().stream().map(DocumentsPage::listed).toList());
-        banner(opened, model, reads);
         return "staff/patient-documents";
     }
 
@@ -63,11 +59,7 @@ class DocumentsPage {
         model.addAttribute("text", type.startsWith("text/") && attachment.has("data")
                 ? new String(Base64.getDecoder().decode(attachment.path("data").asText()), StandardCharsets.UTF_8) : null);
         model.addAttribute("file", !type.startsWith("text/") && (attachment.has("data") || attachment.has("url")));
-        List<String> searches = new java.util.ArrayList<>();
-        SummaryPage.ALERT_SEARCHES.forEach(alert -> searches.add(alert.formatted(id)));
-        List<RecordReader.Read> reads = new java.util.ArrayList<>(List.of(new RecordReader.Read(200, doc)));
-        reads.addAll(reader.batch(opened.access(), searches));
-        banner(opened, model, reads);
+        records.readWithBanner(opened, List.of(), model);
         return "staff/patient-document";
     }
 
@@ -101,13 +93,6 @@ class DocumentsPage {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such document in this patient's record");
         }
         return doc.json();
-    }
-
-    private static void banner(PatientRecords.Opened opened, Model model, List<RecordReader.Read> reads) {
-        model.addAttribute("banner", Banner.of(opened.patient(), LocalDate.now()));
-        model.addAttribute("alerts", SummaryPage.alerts(SummarySections.allergies(reads.get(1).matches()), SummarySections.flags(reads.get(2).matches()),
-                SummarySections.carePlans(reads.get(3).matches())));
-        model.addAttribute("breakGlassActive", opened.breakGlass());
     }
 
     private static Listed listed(JsonNode d) {

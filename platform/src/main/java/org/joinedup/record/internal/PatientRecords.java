@@ -35,6 +35,48 @@ class PatientRecords {
         }
     }
 
+    /** The searches behind the banner's alert marks, read with each page's own. */
+    private static final java.util.List<String> ALERT_SEARCHES = java.util.List.of("AllergyIntolerance?patient=%s", "Flag?patient=%s", "CarePlan?patient=%s&status=active");
+
+    /** The banner's alert marks: allergies, flags, an emergency care plan (end of life, ReSPECT). */
+    static java.util.List<String> alerts(java.util.List<SummaryItem> allergyList, java.util.List<SummaryItem> flagList, java.util.List<SummaryItem> carePlans) {
+        java.util.List<String> alerts = new java.util.ArrayList<>();
+        int allergies = allergyList.size();
+        if (allergies > 0) {
+            alerts.add(allergies == 1 ? "1 allergy" : allergies + " allergies");
+        }
+        int flags = flagList.size();
+        if (flags > 0) {
+            alerts.add(flags == 1 ? "1 flag" : flags + " flags");
+        }
+        if (carePlans.stream().anyMatch(c -> c.text().toLowerCase(java.util.Locale.UK).matches(".*(end of life|respect).*"))) {
+            alerts.add("Emergency care plan");
+        }
+        return alerts;
+    }
+
+    /**
+     * Reads a page's searches together with those behind the banner's alert marks, in one batch (one audited
+     * interaction), puts the banner on the model, and returns the page's own answers, in order.
+     */
+    java.util.List<RecordReader.Read> readWithBanner(Opened opened, java.util.List<String> searches, Model model) {
+        java.util.List<String> all = new java.util.ArrayList<>(searches);
+        String id = opened.patient().path("id").asText();
+        ALERT_SEARCHES.forEach(alert -> all.add(alert.formatted(id)));
+        java.util.List<RecordReader.Read> reads = reader.batch(opened.access(), all);
+        int at = searches.size();
+        banner(opened, alerts(SummarySections.allergies(reads.get(at).matches()), SummarySections.flags(reads.get(at + 1).matches()),
+                SummarySections.carePlans(reads.get(at + 2).matches())), model);
+        return reads.subList(0, at);
+    }
+
+    /** Puts the patient banner, its alert marks and the break-glass notice on the model. */
+    void banner(Opened opened, java.util.List<String> alerts, Model model) {
+        model.addAttribute("banner", Banner.of(opened.patient(), java.time.LocalDate.now()));
+        model.addAttribute("alerts", alerts);
+        model.addAttribute("breakGlassActive", opened.breakGlass());
+    }
+
     /** The member of staff signed in (403 for anyone else). */
     SignedInUsers.StaffMember staff(Authentication authentication) {
         return users.staffOf(authentication).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only staff can open patients' records"));

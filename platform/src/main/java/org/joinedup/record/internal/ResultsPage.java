@@ -1,6 +1,5 @@
 package org.joinedup.record.internal;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ResultsPage {
 
     private final PatientRecords records;
-    private final RecordReader reader;
 
-    ResultsPage(PatientRecords records, RecordReader reader) {
+    ResultsPage(PatientRecords records) {
         this.records = records;
-        this.reader = reader;
     }
 
     @GetMapping("/staff/patients/{id}/results")
@@ -31,17 +28,11 @@ class ResultsPage {
         if (opened == null) {
             return PatientRecords.REFUSED;
         }
-        List<String> searches = new java.util.ArrayList<>(List.of(
-                "Observation?patient=" + id + "&category=laboratory,vital-signs&_sort=-date&_count=1000"));
-        SummaryPage.ALERT_SEARCHES.forEach(alert -> searches.add(alert.formatted(id)));
-        List<RecordReader.Read> reads = reader.batch(opened.access(), searches);
+        List<RecordReader.Read> reads = records.readWithBanner(opened,
+                List.of("Observation?patient=" + id + "&category=laboratory,vital-signs&_sort=-date&_count=1000"), model);
         List<ResultSeries> series = ResultSeries.of(reads.getFirst().matches());
         Map<String, String> charts = new LinkedHashMap<>();
         series.stream().filter(ResultSeries::plottable).forEach(s -> charts.put(s.code(), ResultChart.svg(s)));
-        model.addAttribute("banner", Banner.of(opened.patient(), LocalDate.now()));
-        model.addAttribute("alerts", SummaryPage.alerts(SummarySections.allergies(reads.get(1).matches()), SummarySections.flags(reads.get(2).matches()),
-                SummarySections.carePlans(reads.get(3).matches())));
-        model.addAttribute("breakGlassActive", opened.breakGlass());
         model.addAttribute("series", series);
         model.addAttribute("charts", charts);
         return "staff/patient-results";

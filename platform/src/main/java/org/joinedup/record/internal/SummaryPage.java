@@ -60,30 +60,9 @@ class SummaryPage {
         sections.put("Care plans", SummarySections.carePlans(reads.get(7).matches()));
         sections.put("Latest letters", SummarySections.letters(reads.get(8).matches()));
         recent.opened(opened.staff().username(), id);
-        model.addAttribute("banner", Banner.of(opened.patient(), today));
-        model.addAttribute("alerts", alerts(sections.get("Allergies and reactions"), sections.get("Alerts and flags"), sections.get("Care plans")));
+        records.banner(opened, PatientRecords.alerts(sections.get("Allergies and reactions"), sections.get("Alerts and flags"), sections.get("Care plans")),
+                model);
         model.addAttribute("sections", sections);
-        model.addAttribute("breakGlassActive", opened.breakGlass());
         return "staff/patient-summary";
-    }
-
-    /** The searches behind the banner's alert marks, for pages that do not read them anyway. */
-    static final List<String> ALERT_SEARCHES = List.of("AllergyIntolerance?patient=%s", "Flag?patient=%s", "CarePlan?patient=%s&status=active");
-
-    /** The banner's alert marks: allergies, flags, an emergency care plan (end of life, ReSPECT). */
-    static List<String> alerts(List<SummaryItem> allergyList, List<SummaryItem> flagList, List<SummaryItem> carePlans) {
-        List<String> alerts = new java.util.ArrayList<>();
-        int allergies = allergyList.size();
-        if (allergies > 0) {
-            alerts.add(allergies == 1 ? "1 allergy" : allergies + " allergies");
-        }
-        int flags = flagList.size();
-        if (flags > 0) {
-            alerts.add(flags == 1 ? "1 flag" : flags + " flags");
-        }
-        if (carePlans.stream().anyMatch(c -> c.text().toLowerCase(java.util.Locale.UK).matches(".*(end of life|respect).*"))) {
-            alerts.add("Emergency care plan");
-        }
-        return alerts;
     }
 }

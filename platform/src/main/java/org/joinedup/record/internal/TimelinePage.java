@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.joinedup.fhir.FhirAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,11 +25,9 @@ class TimelinePage {
     static final int PAGE = 50;
 
     private final PatientRecords records;
-    private final RecordReader reader;
 
-    TimelinePage(PatientRecords records, RecordReader reader) {
+    TimelinePage(PatientRecords records) {
         this.records = records;
-        this.reader = reader;
     }
 
     @GetMapping("/staff/patients/{id}/timeline")
@@ -41,7 +38,6 @@ class TimelinePage {
         if (opened == null) {
             return PatientRecords.REFUSED;
         }
-        FhirAccess as = opened.access();
         Set<String> kinds = kind == null || kind.isEmpty() ? TimelineKinds.LABELS.keySet() : Set.copyOf(kind);
         String fromDate = date(from);
         String toDate = date(to);
@@ -62,11 +58,7 @@ class TimelinePage {
             }
             searches.add(search.toString());
         }
-        SummaryPage.ALERT_SEARCHES.forEach(alert -> searches.add(alert.formatted(id)));
-        List<RecordReader.Read> reads = reader.batch(as, searches);
-        int alertsAt = sources.size();
-        model.addAttribute("alerts", SummaryPage.alerts(SummarySections.allergies(reads.get(alertsAt).matches()),
-                SummarySections.flags(reads.get(alertsAt + 1).matches()), SummarySections.carePlans(reads.get(alertsAt + 2).matches())));
+        List<RecordReader.Read> reads = records.readWithBanner(opened, searches, model);
         List<TimelineEntry> entries = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             TimelineKinds.Source source = sources.get(i);
@@ -83,14 +75,12 @@ class TimelinePage {
         }
         boolean more = entries.size() > PAGE;
         List<TimelineEntry> page = entries.subList(0, Math.min(PAGE, entries.size()));
-        model.addAttribute("banner", Banner.of(opened.patient(), LocalDate.now()));
         model.addAttribute("entries", page);
         model.addAttribute("kinds", TimelineKinds.LABELS);
         model.addAttribute("chosen", kinds);
         model.addAttribute("from", fromDate);
         model.addAttribute("to", toDate);
         model.addAttribute("next", more ? Cursor.of(page.getLast()) : null);
-        model.addAttribute("breakGlassActive", opened.breakGlass());
         return "staff/patient-timeline";
     }
 
