@@ -194,7 +194,7 @@ class Hl7Processor {
         if (!"ADT".equals(type) && !known && !named) {
             throw new AdtMapping.Unmappable("The patient is not known to the record and the message gives no name or birth date");
         }
-        List<String> older = "ADT".equals(type) ? OutOfOrder.dropOlder(bundle, fhir) : List.of();
+        List<String> older = "ADT".equals(type) ? OutOfOrder.dropOlder(bundle, fhir, match.record()) : List.of();
         return new Written(fhir.handle(feed, "POST", "", bundle.toString().getBytes(StandardCharsets.UTF_8)), match, older);
     }
 

@@ -27,7 +27,9 @@ final class OutOfOrder {
     private OutOfOrder() {
     }
 
-    static List<String> dropOlder(ObjectNode bundle, FhirApi fhir) {
+    /** @param known a resource already read while matching (the record's patient), not read again; or null */
+    static List<String> dropOlder(ObjectNode bundle, FhirApi fhir, JsonNode known) {
+        String knownUrl = known == null ? null : known.path("resourceType").asText() + "/" + known.path("id").asText();
         List<String> dropped = new ArrayList<>();
         ArrayNode entries = (ArrayNode) bundle.path("entry");
         for (int i = entries.size() - 1; i >= 0; i--) {
@@ -40,7 +42,8 @@ final class OutOfOrder {
             if (incoming == null) {
                 continue;
             }
-            JsonNode existing = url.contains("?") ? first(fhir.handle(FhirAccess.SYSTEM, "GET", url, null)) : read(fhir.handle(FhirAccess.SYSTEM, "GET", url, null));
+            JsonNode existing = url.equals(knownUrl) ? known
+                    : url.contains("?") ? first(fhir.handle(FhirAccess.SYSTEM, "GET", url, null)) : read(fhir.handle(FhirAccess.SYSTEM, "GET", url, null));
             String held = existing == null ? null : time(existing);
             if (held != null && later(held, incoming)) {
                 String type = existing.path("resourceType").asText();

@@ -31,7 +31,8 @@ class PatientMatcher {
     /** How the message's patient was found: by identifier, linked on demographics, new but queued for review, or new. */
     enum Kind { IDENTIFIER, LINKED, REVIEW, NEW }
 
-    record Decision(Kind kind, String patientId, String candidateId, DemographicScore score) {
+    /** @param record the record's patient as read while matching (found by identifier or linked), or null */
+    record Decision(Kind kind, String patientId, String candidateId, DemographicScore score, JsonNode record) {
     }
 
     private final FhirApi fhir;
@@ -49,7 +50,7 @@ class PatientMatcher {
         JsonNode known = byIdentifier(incoming);
         if (known != null) {
             point(entry, incoming, known, upsert);
-            return new Decision(Kind.IDENTIFIER, known.path("id").asText(), null, null);
+            return new Decision(Kind.IDENTIFIER, known.path("id").asText(), null, null, known);
         }
         JsonNode best = null;
         DemographicScore bestScore = null;
@@ -64,13 +65,13 @@ class PatientMatcher {
             best = search("Patient?_id=" + AdtMapping.enc(best.path("id").asText())).getFirst(); // the whole record, to write it
             point(entry, incoming, best, upsert);
             learnIdentifiers(entry, best, incoming);
-            return new Decision(Kind.LINKED, best.path("id").asText(), best.path("id").asText(), bestScore);
+            return new Decision(Kind.LINKED, best.path("id").asText(), best.path("id").asText(), bestScore, best);
         }
         create(entry, incoming);
         if (best != null && bestScore.total() >= properties.reviewScore()) {
-            return new Decision(Kind.REVIEW, null, best.path("id").asText(), bestScore);
+            return new Decision(Kind.REVIEW, null, best.path("id").asText(), bestScore, null);
         }
-        return new Decision(Kind.NEW, null, best == null ? null : best.path("id").asText(), bestScore);
+        return new Decision(Kind.NEW, null, best == null ? null : best.path("id").asText(), bestScore, null);
     }
 
     /** The record's patient holding the message's verified NHS number, or else one of its local numbers. */
