@@ -41,12 +41,16 @@ public final class Hl7Benchmark {
         System.out.println("JoinedUp HL7 v2 benchmark: " + Runtime.getRuntime().availableProcessors() + " cores, " + connections
                 + " MLLP connections, log " + log);
         List<String> jvm = new ArrayList<>(List.of(options.getOrDefault("jvm-args", StoreBenchmark.RECOMMENDED_JVM_OPTIONS).split(" ")));
-        try (Platform platform = Platform.start(java, jvm,
-                Platform.launch(Path.of("platform/target/joinedup.jar"), null), dataDir, port, log,
-                List.of("--joinedup.hl7.mllp-port=" + mllpPort, "--joinedup.demo.region.load=false"))) {
-            run("warm-up (not counted)", mllpPort, connections, Math.min(seconds, 20), 0);
-            run("as fast as " + connections + " connections go", mllpPort, connections, seconds, 0);
-            run("paced at " + rate + " messages/s", mllpPort, connections, seconds, rate);
+        try {
+            try (Platform platform = Platform.start(java, jvm,
+                    Platform.launch(Path.of("platform/target/joinedup.jar"), null), dataDir, port, log,
+                    List.of("--joinedup.hl7.mllp-port=" + mllpPort, "--joinedup.demo.region.load=false"))) {
+                run("warm-up (not counted)", mllpPort, connections, Math.min(seconds, 20), 0);
+                run("as fast as " + connections + " connections go", mllpPort, connections, seconds, 0);
+                run("paced at " + rate + " messages/s", mllpPort, connections, seconds, rate);
+            }
+        } finally {
+            Platform.deleteTree(dataDir);
         }
     }
 

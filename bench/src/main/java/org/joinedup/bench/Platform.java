@@ -105,4 +105,11 @@ final class Platform implements AutoCloseable {
             process.destroyForcibly();
         }
     }
+
+    /** Removes a benchmark's data directory (its log beside it is kept). */
+    static void deleteTree(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
 }

@@ -35,34 +35,38 @@ public final class RecordPagesBenchmark {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         int port = 18095;
         System.out.println("JoinedUp record pages benchmark: " + Runtime.getRuntime().availableProcessors() + " cores, " + rounds + " requests a page");
-        try (Platform platform = Platform.start(java, new ArrayList<>(List.of(StoreBenchmark.RECOMMENDED_JVM_OPTIONS.split(" "))),
-                Platform.launch(Path.of("platform/target/joinedup.jar"), null), dataDir, port, log,
-                List.of("--joinedup.demo.region.load=false", "--joinedup.hl7.mllp-port=-1"))) {
-            String base = "http://127.0.0.1:" + port;
-            String token = DemoToken.fetch(port);
-            HttpClient fhir = HttpClient.newHttpClient();
-            String practice = post(fhir, base, token, "{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":"
-                    + "\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"Y90001\"}],\"name\":\"Demo Practice\"}", "Organization");
-            String small = patient(fhir, base, token, practice, "Summary", 2_000);
-            String large = patient(fhir, base, token, practice, "Timeline", 10_000);
+        try {
+            try (Platform platform = Platform.start(java, new ArrayList<>(List.of(StoreBenchmark.RECOMMENDED_JVM_OPTIONS.split(" "))),
+                    Platform.launch(Path.of("platform/target/joinedup.jar"), null), dataDir, port, log,
+                    List.of("--joinedup.demo.region.load=false", "--joinedup.hl7.mllp-port=-1"))) {
+                String base = "http://127.0.0.1:" + port;
+                String token = DemoToken.fetch(port);
+                HttpClient fhir = HttpClient.newHttpClient();
+                String practice = post(fhir, base, token, "{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":"
+                        + "\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"Y90001\"}],\"name\":\"Demo Practice\"}", "Organization");
+                String small = patient(fhir, base, token, practice, "Summary", 2_000);
+                String large = patient(fhir, base, token, practice, "Timeline", 10_000);
 
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-            signIn(browser, base);
-            time(browser, base + "/staff/patients/" + small, 20); // warm-up
-            Latencies summary = time(browser, base + "/staff/patients/" + small, rounds);
-            print("summary, patient with 2,000 resources", summary);
-            time(browser, base + "/staff/patients/" + large + "/timeline", 20);
-            Latencies first = time(browser, base + "/staff/patients/" + large + "/timeline", rounds);
-            print("timeline, first page of 50, patient with 10,000 resources", first);
-            String deep = base + "/staff/patients/" + large + "/timeline";
-            for (int page = 0; page < 100; page++) { // 100 pages back: 5,000 events older
-                Matcher older = OLDER.matcher(get(browser, deep));
-                if (!older.find()) {
-                    break;
+                HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+                signIn(browser, base);
+                time(browser, base + "/staff/patients/" + small, 20); // warm-up
+                Latencies summary = time(browser, base + "/staff/patients/" + small, rounds);
+                print("summary, patient with 2,000 resources", summary);
+                time(browser, base + "/staff/patients/" + large + "/timeline", 20);
+                Latencies first = time(browser, base + "/staff/patients/" + large + "/timeline", rounds);
+                print("timeline, first page of 50, patient with 10,000 resources", first);
+                String deep = base + "/staff/patients/" + large + "/timeline";
+                for (int page = 0; page < 100; page++) { // 100 pages back: 5,000 events older
+                    Matcher older = OLDER.matcher(get(browser, deep));
+                    if (!older.find()) {
+                        break;
+                    }
+                    deep = base + older.group(1).replace("&amp;", "&");
                 }
-                deep = base + older.group(1).replace("&amp;", "&");
+                print("timeline, page 101 (5,000 events back)", time(browser, deep, rounds));
             }
-            print("timeline, page 101 (5,000 events back)", time(browser, deep, rounds));
+        } finally {
+            Platform.deleteTree(dataDir);
         }
     }
 

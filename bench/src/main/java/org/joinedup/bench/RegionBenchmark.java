@@ -35,7 +35,7 @@ public final class RegionBenchmark {
         String generated = new String(generate.getInputStream().readAllBytes()).strip();
         generate.waitFor();
         System.out.println("generate to NDJSON: " + generated.lines().reduce((a, b) -> b).orElse(generated));
-        deleteTree(ndjson);
+        Platform.deleteTree(ndjson);
 
         Path dataDir = Files.createTempDirectory("joinedup-region-bench");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
@@ -55,19 +55,13 @@ public final class RegionBenchmark {
             System.out.printf("first start, including loading: %.1f s; data directory %s MB%n", (System.nanoTime() - started) / 1e9,
                     size(dataDir) / 1_000_000);
         } finally {
-            deleteTree(dataDir);
+            Platform.deleteTree(dataDir);
         }
     }
 
     private static long size(Path folder) throws java.io.IOException {
         try (var files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws java.io.IOException {
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
