@@ -64,6 +64,9 @@ public final class RecordPagesBenchmark {
                     deep = base + older.group(1).replace("&amp;", "&");
                 }
                 print("timeline, page 101 (5,000 events back)", time(browser, deep, rounds));
+                String search = base + "/staff/patients/" + large + "/timeline?q=";
+                print("timeline search, a word in 5 letters (bisoprolol)", time(browser, search + "bisoprolol", rounds));
+                print("timeline search, a word in 4,500 events (heart)", time(browser, search + "heart", rounds));
             }
         } finally {
             Platform.deleteTree(dataDir);
@@ -86,13 +89,13 @@ public final class RecordPagesBenchmark {
                     case 1 -> "{\"resourceType\":\"MedicationStatement\",\"status\":\"" + (i > resources - 200 ? "active" : "completed") + "\","
                             + "\"medicationCodeableConcept\":{\"text\":\"Medicine " + i + "\"}," + subject + ",\"effectivePeriod\":{\"start\":\"" + day + "\"}}";
                     case 2 -> "{\"resourceType\":\"DocumentReference\",\"status\":\"current\",\"description\":\"Letter " + i + "\"," + subject
-                            + ",\"date\":\"" + day + "T12:00:00Z\",\"content\":[{\"attachment\":{\"contentType\":\"text/plain\",\"data\":\"TGV0dGVy\"}}]}";
+                            + ",\"date\":\"" + day + "T12:00:00Z\",\"content\":[{\"attachment\":{\"contentType\":\"text/plain\",\"data\":\"" + letter(i) + "\"}}]}";
                     case 3 -> "{\"resourceType\":\"Condition\",\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\","
                             + "\"code\":\"" + (i % 60 == 3 ? "active" : "resolved") + "\"}]},\"code\":{\"text\":\"Problem " + i + "\"}," + subject
                             + ",\"onsetDateTime\":\"" + day + "\"}";
                     default -> "{\"resourceType\":\"Observation\",\"status\":\"final\",\"category\":[{\"coding\":[{\"system\":"
                             + "\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\"" + (i % 2 == 0 ? "vital-signs" : "laboratory") + "\"}]}],"
-                            + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"" + (i % 2 == 0 ? "8867-4" : "59261-8") + "\"}]},"
+                            + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"" + (i % 2 == 0 ? "8867-4\",\"display\":\"Heart rate" : "59261-8\",\"display\":\"HbA1c") + "\"}]},"
                             + subject + ",\"effectiveDateTime\":\"" + day + "T09:00:00Z\",\"valueQuantity\":{\"value\":" + (50 + i % 40) + "}}";
                 };
                 bundle.append(i == from ? "" : ",").append("{\"resource\":").append(resource)
@@ -106,6 +109,13 @@ public final class RecordPagesBenchmark {
             }
         }
         return patient;
+    }
+
+    /** A letter's text: a few lines, and in one letter in 100 (five in this record) a medicine named nowhere else. */
+    private static String letter(int i) {
+        String text = "Dear Dr Patel,\nI reviewed this patient in the general medical clinic today. Blood pressure was stable and the"
+                + " heart sounds normal.\nPlan: continue current medicines" + (i % 100 == 2 ? ", and start bisoprolol 1.25 mg daily" : "") + ".\n";
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String post(HttpClient fhir, String base, String token, String json, String type) throws Exception {

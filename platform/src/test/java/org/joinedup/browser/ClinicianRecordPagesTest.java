@@ -136,6 +136,46 @@ class ClinicianRecordPagesTest extends BrowserPageTest {
     }
 
     @Test
+    void theTimelineIsSearchedByWordsAnywhereInTheRecordWithTheMatchesMarkedAndFilteredByOrganisation() {
+        String hospital = fhir.create(FhirClient.parse("{\"resourceType\":\"Organization\",\"name\":\"Warrington Hospital\"}")).path("id").asText();
+        fhir.put("/Encounter/" + patient + "-e1", FhirClient.parse("{\"resourceType\":\"Encounter\",\"id\":\"" + patient + "-e1\",\"status\":\"finished\","
+                + "\"class\":{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"IMP\",\"display\":\"inpatient encounter\"},"
+                + "\"subject\":{\"reference\":\"Patient/" + patient + "\"},\"period\":{\"start\":\"2026-06-01T10:00:00Z\",\"end\":\"2026-06-04T10:00:00Z\"},"
+                + "\"serviceProvider\":{\"reference\":\"Organization/" + hospital + "\",\"display\":\"Warrington Hospital\"}}"));
+
+        try {
+            searchAndFilter(hospital);
+        } finally {
+            fhir.delete("/Encounter/" + patient + "-e1"); // the other tests count this patient's events
+        }
+    }
+
+    private void searchAndFilter(String hospital) {
+        Page page = signedIn("gp.clinician");
+        page.navigate("/staff/patients/" + patient + "/timeline");
+        page.getByLabel("Search this record").fill("bisopro");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+        Locator rows = page.locator("#timeline tbody tr");
+        assertThat(rows).hasCount(1);
+        assertThat(page.locator("#found")).containsText("1 entry found for bisopro");
+        assertThat(rows.first()).containsText("Heart failure clinic letter");
+        assertThat(rows.first().locator(".ju-extract mark")).hasText("bisoprolol");
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/patient-timeline-search.png")).setFullPage(true));
+
+        page.getByLabel("Search this record").fill("HBA1C");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+        assertThat(rows).hasCount(2);
+        assertThat(rows.first().locator("mark")).hasText("HbA1c");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Clear the search")).click();
+        page.getByLabel("Organisation").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Warrington Hospital"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).containsText("Inpatient encounter");
+        assertThat(page.getByLabel("Organisation")).hasValue("Organization/" + hospital);
+    }
+
+    @Test
     void resultsArePlottedAndTabledWithFlagsAndLettersAndReportsOpenInTheBrowser() {
         Page page = signedIn("gp.clinician");
         page.navigate("/staff/patients/" + patient);

@@ -35,6 +35,19 @@ public record SummaryItem(String text, String detail, String from, String when) 
         return source.equals("urn:joinedup:demo-region") ? "Demo region" : source.isEmpty() ? "Not recorded" : source;
     }
 
+    /** The organisation a resource came from, as {@code Organization/id}, when it refers to one. */
+    static String fromOrganisation(JsonNode resource) {
+        for (String field : SOURCES) {
+            JsonNode value = resource.path(field);
+            JsonNode first = value.isArray() ? value.path(0) : value;
+            String reference = first.path("reference").asText("");
+            if (reference.startsWith("Organization/")) {
+                return reference;
+            }
+        }
+        return null;
+    }
+
     /** A FHIR date or dateTime as the record shows it (26-Nov-2026), or the text as it is. */
     static String day(String value) {
         if (value == null || value.isEmpty()) {

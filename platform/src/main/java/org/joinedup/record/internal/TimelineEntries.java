@@ -51,7 +51,8 @@ final class TimelineEntries {
                 detail = r.path("status").asText("");
             }
         }
-        return new TimelineEntry(source.kind(), type, r.path("id").asText(), text, detail, SummaryItem.from(r), instant(at), shown(at));
+        return new TimelineEntry(source.kindOf(r), type, r.path("id").asText(), text, detail, SummaryItem.from(r), SummaryItem.fromOrganisation(r),
+                instant(at), shown(at), null);
     }
 
     private static final java.time.format.DateTimeFormatter INSTANT = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")

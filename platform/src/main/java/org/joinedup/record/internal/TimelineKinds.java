@@ -11,8 +11,26 @@ import java.util.Map;
  */
 final class TimelineKinds {
 
-    /** One search behind a kind: a resource type (with fixed criteria), its date parameter, and where its date is. */
-    record Source(String kind, String type, String criteria, String dateParam, List<String> datePaths) {
+    /**
+     * One search behind a kind: a resource type (with fixed criteria), its date parameter, where its date is, and
+     * the reference parameter naming the organisation it came from (null when the type has none to search by).
+     */
+    record Source(String kind, String type, String criteria, String dateParam, List<String> datePaths, String organisationParam) {
+
+        /** The kind of one resource found: this source's, or for the source of both kinds of observation, by its category. */
+        String kindOf(JsonNode resource) {
+            if (kind != null) {
+                return kind;
+            }
+            for (JsonNode category : resource.path("category")) {
+                for (JsonNode coding : category.path("coding")) {
+                    if ("vital-signs".equals(coding.path("code").asText())) {
+                        return "observations";
+                    }
+                }
+            }
+            return "results";
+        }
 
         String when(JsonNode resource) {
             for (String path : datePaths) {
@@ -29,17 +47,38 @@ final class TimelineKinds {
     static final Map<String, String> LABELS = new java.util.LinkedHashMap<>();
 
     static final List<Source> SOURCES = List.of(
-            new Source("encounters", "Encounter", "", "date", List.of("/period/start")),
-            new Source("results", "DiagnosticReport", "", "date", List.of("/effectiveDateTime", "/effectivePeriod/start")),
-            new Source("results", "Observation", "&category=laboratory", "date", List.of("/effectiveDateTime", "/effectivePeriod/start")),
-            new Source("observations", "Observation", "&category=vital-signs", "date", List.of("/effectiveDateTime", "/effectivePeriod/start")),
-            new Source("medications", "MedicationRequest", "", "authoredon", List.of("/authoredOn")),
-            new Source("documents", "DocumentReference", "", "date", List.of("/date")),
-            new Source("appointments", "Appointment", "", "date", List.of("/start")),
-            new Source("care-events", "Condition", "", "onset-date", List.of("/onsetDateTime", "/onsetPeriod/start")),
-            new Source("care-events", "CarePlan", "", "date", List.of("/period/start")),
-            new Source("care-events", "AllergyIntolerance", "", "date", List.of("/recordedDate")),
-            new Source("care-events", "Procedure", "", "date", List.of("/performedDateTime", "/performedPeriod/start")));
+            new Source("encounters", "Encounter", "", "date", List.of("/period/start"), "service-provider"),
+            new Source("results", "DiagnosticReport", "", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer"),
+            new Source("results", "Observation", "&category=laboratory", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer"),
+            new Source("observations", "Observation", "&category=vital-signs", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer"),
+            new Source("medications", "MedicationRequest", "", "authoredon", List.of("/authoredOn"), "requester"),
+            new Source("documents", "DocumentReference", "", "date", List.of("/date"), "author"),
+            new Source("appointments", "Appointment", "", "date", List.of("/start"), null),
+            new Source("care-events", "Condition", "", "onset-date", List.of("/onsetDateTime", "/onsetPeriod/start"), null),
+            new Source("care-events", "CarePlan", "", "date", List.of("/period/start"), null),
+            new Source("care-events", "AllergyIntolerance", "", "date", List.of("/recordedDate"), null),
+            new Source("care-events", "Procedure", "", "date", List.of("/performedDateTime", "/performedPeriod/start"), "performer"));
+
+    /** Laboratory results and vital signs in one search, when both kinds are shown (one walk of the record instead of two). */
+    static final Source BOTH_OBSERVATIONS = new Source(null, "Observation", "&category=laboratory,vital-signs", "date",
+            List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer");
+
+    /** The searches for the kinds chosen. */
+    static List<Source> sourcesFor(java.util.Set<String> kinds) {
+        List<Source> chosen = SOURCES.stream().filter(s -> kinds.contains(s.kind())).toList();
+        if (!kinds.contains("results") || !kinds.contains("observations")) {
+            return chosen;
+        }
+        List<Source> merged = new java.util.ArrayList<>();
+        for (Source source : chosen) {
+            if (!source.type().equals("Observation")) {
+                merged.add(source);
+            } else if (!merged.contains(BOTH_OBSERVATIONS)) {
+                merged.add(BOTH_OBSERVATIONS);
+            }
+        }
+        return merged;
+    }
 
     static {
         LABELS.put("encounters", "Encounters");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.joinedup.fhir.SearchableText;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A patient's timeline ({@code /staff/patients/{id}/timeline}): every event from every source, newest first, 50 to
- * a page, filtered by kind and date range. Each page is one batch of searches, one per source, each asking only
- * for the next 51 events before where the last page ended (so a page costs the same however long the record);
- * they are merged by date.
+ * a page, filtered by kind, organisation and date range, and searched by words anywhere in the record (codes'
+ * display text, notes, narrative, letters' text: {@code _content}) with the matches marked. Each page is one batch
+ * of searches, one per source, each asking only for the next 51 events before where the last page ended (so a
+ * page costs the same however long the record); they are merged by date.
  */
 @Controller
 class TimelinePage {
@@ -33,7 +35,8 @@ class TimelinePage {
     @GetMapping("/staff/patients/{id}/timeline")
     String timeline(Authentication authentication, @PathVariable String id, @RequestParam(required = false) List<String> kind,
                     @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                    @RequestParam(required = false) String before, Model model) {
+                    @RequestParam(required = false) String before, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String org, Model model) {
         PatientRecords.Opened opened = records.open(authentication, id, model);
         if (opened == null) {
             return PatientRecords.REFUSED;
@@ -42,21 +45,31 @@ class TimelinePage {
         String fromDate = date(from);
         String toDate = date(to);
         Cursor cursor = Cursor.parse(before);
-        List<TimelineKinds.Source> sources = TimelineKinds.SOURCES.stream().filter(s -> kinds.contains(s.kind())).toList();
+        String search = q == null || q.isBlank() ? null : q.strip();
+        Set<String> words = search == null ? Set.of() : SearchableText.words(search);
+        String organisation = org != null && org.matches("Organization/[A-Za-z0-9\\-.]{1,64}") ? org : null;
+        List<TimelineKinds.Source> sources = TimelineKinds.sourcesFor(kinds).stream()
+                .filter(s -> organisation == null || s.organisationParam() != null).toList();
         List<String> searches = new ArrayList<>();
         for (TimelineKinds.Source source : sources) {
-            StringBuilder search = new StringBuilder(source.type() + "?patient=" + id + source.criteria() + "&_sort=-" + source.dateParam()
-                    + "&_count=" + (PAGE + 1));
+            StringBuilder query = new StringBuilder(source.type() + "?patient=" + id + source.criteria() + "&_sort=-" + source.dateParam()
+                    + "&_count=" + (PAGE + 1) + "&" + source.dateParam() + ":missing=false"); // only dated events are placed on the timeline
             if (cursor != null) {
-                search.append("&").append(source.dateParam()).append("=le").append(encode(cursor.at()));
+                query.append("&").append(source.dateParam()).append("=le").append(encode(cursor.at()));
             }
             if (fromDate != null) {
-                search.append("&").append(source.dateParam()).append("=ge").append(fromDate);
+                query.append("&").append(source.dateParam()).append("=ge").append(fromDate);
             }
             if (toDate != null) {
-                search.append("&").append(source.dateParam()).append("=le").append(toDate);
+                query.append("&").append(source.dateParam()).append("=le").append(toDate);
             }
-            searches.add(search.toString());
+            if (!words.isEmpty()) {
+                query.append("&_content=").append(encode(String.join(" ", words)));
+            }
+            if (organisation != null) {
+                query.append("&").append(source.organisationParam()).append("=").append(organisation);
+            }
+            searches.add(query.toString());
         }
         List<RecordReader.Read> reads = records.readWithBanner(opened, searches, model);
         List<TimelineEntry> entries = new ArrayList<>();
@@ -65,7 +78,8 @@ class TimelinePage {
             for (JsonNode resource : reads.get(i).matches()) {
                 String at = source.when(resource);
                 if (at != null) {
-                    entries.add(TimelineEntries.of(source, resource, at));
+                    TimelineEntry entry = TimelineEntries.of(source, resource, at);
+                    entries.add(words.isEmpty() ? entry : entry.highlighted(Highlights.of(resource, entry.text(), entry.detail(), words)));
                 }
             }
         }
@@ -81,7 +95,22 @@ class TimelinePage {
         model.addAttribute("from", fromDate);
         model.addAttribute("to", toDate);
         model.addAttribute("next", more ? Cursor.of(page.getLast()) : null);
+        model.addAttribute("q", search);
+        model.addAttribute("org", organisation);
+        model.addAttribute("organisations", organisations(page, organisation));
         return "staff/patient-timeline";
+    }
+
+    /** The organisations the page's events came from, to filter by, with the one chosen (by reference, then name). */
+    private static java.util.Map<String, String> organisations(List<TimelineEntry> page, String chosen) {
+        java.util.Map<String, String> organisations = new java.util.TreeMap<>();
+        page.stream().filter(e -> e.fromOrganisation() != null).forEach(e -> organisations.putIfAbsent(e.fromOrganisation(), e.from()));
+        if (chosen != null) {
+            organisations.putIfAbsent(chosen, chosen);
+        }
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        organisations.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).forEach(e -> byName.put(e.getKey(), e.getValue()));
+        return byName;
     }
 
     /** Where a page ended: the last entry's time and key; the next page starts after it. */

@@ -80,6 +80,41 @@ class SortAndPagingTest {
     }
 
     @Test
+    void newestFirstWithinDateBoundsStartsAndStopsAtTheBounds() {
+        assertThat(data.search("Observation?patient=" + patient + "&_sort=-date&date=le2024-05-04")).isEqualTo(byDate.subList(0, 4).reversed());
+        assertThat(data.search("Observation?patient=" + patient + "&_sort=-date&date=lt2024-05-04&date=ge2024-05-02"))
+                .isEqualTo(byDate.subList(1, 3).reversed());
+        assertThat(data.search("Observation?patient=" + patient + "&_sort=-date&date=le2024-05-02,ge2024-05-06&status=final"))
+                .containsExactly(byDate.get(5), byDate.get(1));
+        FhirClient.Response first = data.response("Observation?patient=" + patient + "&_sort=-date&date=le2024-05-06&_count=2");
+        assertThat(data.fhir.get(first.link("next")).matchIds()).isEqualTo(byDate.subList(2, 4).reversed());
+    }
+
+    @Test
+    void newestFirstOfOnlyTheDatedLeavesOutThoseWithoutTheDate() {
+        data.create("""
+                {"resourceType":"Observation","status":"final","code":{"text":"s"},"subject":{"reference":"Patient/%s"}}""".formatted(patient));
+
+        assertThat(data.search("Observation?patient=" + patient + "&_sort=-date&date:missing=false")).isEqualTo(byDate.reversed());
+        assertThat(data.search("Observation?patient=" + patient + "&_sort=-date&date=le2030")).isEqualTo(byDate.reversed());
+        assertThat(data.search("Observation?patient=" + patient + "&_sort=-date&date:missing=false&status=final"))
+                .containsExactly(byDate.get(5), byDate.get(3), byDate.get(1));
+    }
+
+    @Test
+    void aResourceWithSeveralDatesInsideABoundSortsByItsLatestThere() {
+        String janAndJune = data.create("""
+                {"resourceType":"ServiceRequest","status":"active","intent":"order","subject":{"reference":"Patient/%s"},
+                 "occurrenceTiming":{"event":["2024-01-01","2024-06-01"]}}""".formatted(patient));
+        String march = data.create("""
+                {"resourceType":"ServiceRequest","status":"active","intent":"order","subject":{"reference":"Patient/%s"},
+                 "occurrenceDateTime":"2024-03-01"}""".formatted(patient));
+
+        assertThat(data.search("ServiceRequest?patient=" + patient + "&_sort=-occurrence&occurrence=le2024-04-01")).containsExactly(march, janAndJune);
+        assertThat(data.search("ServiceRequest?patient=" + patient + "&_sort=-occurrence&occurrence=ge2024-05-01")).containsExactly(janAndJune);
+    }
+
+    @Test
     void nextAndPreviousLinksWalkThePages() {
         FhirClient.Response first = data.response("Observation?patient=" + patient + "&_sort=-date&_count=3");
         FhirClient.Response second = data.fhir.get(first.link("next"));

@@ -58,6 +58,8 @@ public final class IndexExtractor {
             rows.patients.add(id);
         }
         relationships.extract(type.name(), root, rows);
+        rows.contentWords = org.joinedup.fhir.SearchableText.words(org.joinedup.fhir.SearchableText.content(resource));
+        rows.narrativeWords = org.joinedup.fhir.SearchableText.words(org.joinedup.fhir.SearchableText.narrative(resource));
         for (com.fasterxml.jackson.databind.JsonNode label : resource.path("meta").path("security")) {
             if (label.path("code").isTextual()) {
                 rows.labels.add(label.path("code").textValue());

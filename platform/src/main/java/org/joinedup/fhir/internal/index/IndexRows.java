@@ -50,6 +50,9 @@ public final class IndexRows {
     public final List<ReferenceRow> references = new ArrayList<>();
     public final List<UriRow> uris = new ArrayList<>();
     public final List<CompositeRow> composites = new ArrayList<>();
+    /** The words {@code _content} finds (every text of the resource) and {@code _text} finds (its narrative). */
+    public Set<String> contentWords = Set.of();
+    public Set<String> narrativeWords = Set.of();
     /** Ids of the patients whose compartment holds the resource. */
     public final Set<String> patients = new LinkedHashSet<>();
 

@@ -71,6 +71,9 @@ final class CapabilityStatementBuilder {
         ArrayNode params = resource.putArray("searchParam");
         params.addObject().put("name", "_id").put("type", "token");
         params.addObject().put("name", "_lastUpdated").put("type", "date");
+        params.addObject().put("name", "_content").put("type", "string")
+                .put("documentation", "Words anywhere in the resource, its narrative or its attached text, each matched by its beginning");
+        params.addObject().put("name", "_text").put("type", "string").put("documentation", "Words in the resource's narrative");
         for (SearchParam param : registry.forType(type)) {
             if (param.expression() == null) {
                 continue;

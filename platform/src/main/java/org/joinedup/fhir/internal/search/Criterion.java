@@ -18,6 +18,10 @@ public sealed interface Criterion {
     record Ids(List<String> ids, boolean negated) implements Criterion {
     }
 
+    /** {@code _content=heart failure} (any text of the resource) or {@code _text=...} (its narrative only). */
+    record Text(boolean narrative, List<String> values) implements Criterion {
+    }
+
     /** {@code _lastUpdated=ge2024}. */
     record LastUpdated(List<String> values) implements Criterion {
     }

@@ -27,14 +27,25 @@ final class CriterionSql {
         switch (criterion) {
             case Criterion.Values v -> values(v, alias, comps, sql);
             case Criterion.Missing m -> {
-                sql.append(alias + ".pk " + (m.missing() ? "NOT IN" : "IN") + " (SELECT x.pk FROM " + table(m.param().type()) + " x WHERE ")
+                String table = table(m.param().type());
+                sql.append(alias + ".pk " + (m.missing() ? "NOT IN" : "IN") + " (SELECT x.pk FROM " + table + " x WHERE ")
                         .in("x.p", m.param().keyIds());
                 resolveTypes(m.param(), sql);
+                if (!comps.isEmpty() && (table.equals("sp_token") || table.equals("sp_date"))) {
+                    sql.append(" AND x.comp IN ").args(comps); // rows are kept per compartment: a match's are in its own
+                }
                 sql.append(")");
             }
             case Criterion.Ids ids -> sql.append(alias + ".res_id " + (ids.negated() ? "NOT IN " : "IN ")).args(ids.ids());
             case Criterion.LastUpdated l -> anyOf(l.values(), sql, value -> ValueSql.date(value,
                     new Columns.Dates(alias + ".last_updated", "(" + alias + ".last_updated + interval '1 millisecond')"), sql));
+            case Criterion.Text t -> {
+                sql.append(alias + ".pk IN (SELECT x.pk FROM sp_text x WHERE x.narrative = " + t.narrative());
+                if (!comps.isEmpty()) {
+                    sql.append(" AND x.comp IN ").args(comps);
+                }
+                sql.append(" AND x.doc @@ CAST(").arg(org.joinedup.fhir.internal.index.TextVectors.query(t.values())).append(" AS tsquery))");
+            }
             case Criterion.Chain c -> chain(c, alias, depth, sql);
             case Criterion.Has h -> has(h, type, alias, depth, sql);
             case Criterion.AnyOf any -> {

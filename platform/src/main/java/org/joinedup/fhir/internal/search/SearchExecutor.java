@@ -85,7 +85,7 @@ public final class SearchExecutor {
             after = new PageCursor(Collections.singletonList(round.lastHi), round.lastPk, backward);
             candidates *= 2;
         }
-        if (!backward && rows.size() < limit) {
+        if (!backward && rows.size() < limit && !NewestFirstQuery.datedOnly(spec)) {
             // the dated matches are exhausted: continue with those that have no date, which sort last
             PageCursor undated = new PageCursor(Collections.singletonList(null), 0, false);
             SearchSpec tail = new SearchSpec(spec.type(), spec.criteria(), spec.sort(), spec.count(), spec.includes(),

@@ -82,6 +82,14 @@ public final class SearchParser {
             requireModifier(modifier == null || modifier.equals("not"), name);
             return new Criterion.Ids(Escaping.split(value, ',').stream().map(Escaping::unescape).toList(), "not".equals(modifier));
         }
+        if (code.equals("_content") || code.equals("_text")) {
+            requireModifier(modifier == null, name);
+            List<String> values = Escaping.split(value, ',').stream().map(Escaping::unescape).toList();
+            if (org.joinedup.fhir.internal.index.TextVectors.query(values) == null) {
+                throw FhirException.badRequest("'" + code + "' needs at least one word to search for");
+            }
+            return new Criterion.Text(code.equals("_text"), values);
+        }
         if (code.equals("_lastUpdated")) {
             requireModifier(modifier == null, name);
             return new Criterion.LastUpdated(Escaping.split(value, ','));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.joinedup.fhir.internal.index.DateRange;
 import org.joinedup.fhir.internal.index.IndexRows;
+import org.joinedup.fhir.internal.index.TextVectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ import java.util.function.Function;
 final class VersionWriter {
 
     private static final List<String> INDEX_TABLES = List.of(
-            "sp_string", "sp_token", "sp_date", "sp_number", "sp_quantity", "sp_reference", "sp_uri", "sp_composite");
+            "sp_string", "sp_token", "sp_date", "sp_number", "sp_quantity", "sp_reference", "sp_uri", "sp_composite", "sp_text");
 
     private VersionWriter() {
     }
@@ -128,6 +129,26 @@ final class VersionWriter {
                         .value(row.secondNumber() == null ? null : row.secondNumber().toPlainString())
                         .value(row.secondLow() == null ? null : DateRange.toSql(row.secondLow()))
                         .value(row.secondHigh() == null ? null : DateRange.toSql(row.secondHigh())).endRow());
+        table(connection, indexed, "sp_text (pk, comp, narrative, doc)", VersionWriter::texts, (rows, pk, comps, row) -> {
+            for (Long comp : comps) {
+                rows.value(pk).value(comp).value(Boolean.toString(row.narrative())).value(row.vector()).endRow();
+            }
+        });
+    }
+
+    /** One row of words for {@code _content}, and one for {@code _text} when the resource has a narrative. */
+    private record TextRow(boolean narrative, String vector) {
+    }
+
+    private static List<TextRow> texts(IndexRows rows) {
+        List<TextRow> texts = new ArrayList<>(2);
+        if (!rows.contentWords.isEmpty()) {
+            texts.add(new TextRow(false, TextVectors.of(rows.contentWords)));
+        }
+        if (!rows.narrativeWords.isEmpty()) {
+            texts.add(new TextRow(true, TextVectors.of(rows.narrativeWords)));
+        }
+        return texts;
     }
 
     /** Writes one index table's rows for every version, one COPY for the whole batch. */
