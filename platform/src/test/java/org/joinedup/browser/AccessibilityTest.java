@@ -48,6 +48,7 @@ class AccessibilityTest extends BrowserPageTest {
         "gp.clinician,   /staff/patients?search=1&nhs=123",
         "gp.clinician,   /staff/patients/{patient}",
         "gp.clinician,   /staff/patients/{patient}/timeline",
+        "gp.clinician,   /staff/patients/{patient}/timeline?q=clinic",
         "gp.clinician,   /staff/patients/{patient}/results",
         "gp.clinician,   /staff/patients/{patient}/documents",
         "gp.clinician,   /staff/patients/{patient}/documents/{patient}-d1",

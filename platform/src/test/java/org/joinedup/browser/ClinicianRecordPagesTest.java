@@ -56,6 +56,20 @@ class ClinicianRecordPagesTest extends BrowserPageTest {
                     + "\"description\":\"" + doc[3] + "\",\"author\":[{\"display\":\"Cardiology, RYY\"}],\"content\":[{\"attachment\":{\"contentType\":\""
                     + doc[1] + "\",\"data\":\"" + doc[2] + "\"}}]}"));
         }
+        fhir.put("/Goal/" + patient + "-wm", FhirClient.parse("{\"resourceType\":\"Goal\",\"id\":\"" + patient + "-wm\",\"lifecycleStatus\":\"active\","
+                + "\"category\":[{\"coding\":[{\"system\":\"" + org.joinedup.shared.PersonalisedCare.SYSTEM + "\",\"code\":\"what-matters-to-me\"}]}],"
+                + "\"description\":{\"text\":\"Staying at home with my cat\"}," + subject + ",\"expressedBy\":{\"display\":\"Rose Bannerman\"}}"));
+        fhir.put("/Consent/" + patient + "-respect", FhirClient.parse("{\"resourceType\":\"Consent\",\"id\":\"" + patient + "-respect\",\"status\":\"active\","
+                + "\"scope\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/consentscope\",\"code\":\"adr\"}]},"
+                + "\"category\":[{\"text\":\"ReSPECT\"}]," + patientRef + ",\"dateTime\":\"2026-08-01T11:00:00Z\","
+                + "\"sourceAttachment\":{\"title\":\"ReSPECT form\"},\"policy\":[{\"uri\":\"https://www.resus.org.uk/respect\"}],"
+                + "\"provision\":{\"type\":\"deny\",\"code\":[{\"text\":\"Not for attempted CPR\"}]}}"));
+        fhir.put("/CareTeam/" + patient + "-team", FhirClient.parse("{\"resourceType\":\"CareTeam\",\"id\":\"" + patient + "-team\",\"status\":\"active\","
+                + subject + ",\"participant\":[{\"role\":[{\"text\":\"Heart failure specialist nurse\"}],\"member\":{\"display\":\"Community heart failure team\"}}],"
+                + "\"managingOrganization\":[{\"display\":\"Demo Practice\"}],\"telecom\":[{\"system\":\"phone\",\"value\":\"0300 123 0001\"}]}"));
+        fhir.put("/RelatedPerson/" + patient + "-nok", FhirClient.parse("{\"resourceType\":\"RelatedPerson\",\"id\":\"" + patient + "-nok\",\"active\":true,"
+                + patientRef + ",\"relationship\":[{\"text\":\"Daughter\"}],\"name\":[{\"given\":[\"Ella\"],\"family\":\"Bannerman\"}],"
+                + "\"telecom\":[{\"system\":\"phone\",\"value\":\"07700 900456\"}]}"));
         fhir.put("/CarePlan/" + patient + "-cp", FhirClient.parse("{\"resourceType\":\"CarePlan\",\"id\":\"" + patient + "-cp\",\"status\":\"active\","
                 + "\"intent\":\"plan\",\"title\":\"End of life care plan\",\"description\":\"Preferred place of care: home.\"," + subject + "}"));
     }
@@ -85,11 +99,22 @@ class ClinicianRecordPagesTest extends BrowserPageTest {
         assertThat(page.locator("section", new Page.LocatorOptions().setHasText("Current medicines"))).containsText("last issued 02-Nov-2026");
         assertThat(page.locator("section", new Page.LocatorOptions().setHasText("Active problems"))).containsText("Heart failure");
         assertThat(page.locator("section", new Page.LocatorOptions().setHasText("Latest results"))).containsText("61 mmol/mol ↑");
+        assertThat(section(page, "What matters to me")).containsText("Staying at home with my cat");
+        assertThat(section(page, "Emergency care preferences")).containsText("ReSPECT form");
+        assertThat(section(page, "Emergency care preferences")).containsText("Not for attempted CPR");
+        assertThat(section(page, "Care team")).containsText("Community heart failure team");
+        assertThat(section(page, "Care team")).containsText("Heart failure specialist nurse, 0300 123 0001");
+        assertThat(section(page, "Key contacts")).containsText("Ella Bannerman");
+        assertThat(section(page, "Key contacts")).containsText("Daughter, 07700 900456");
         // the README's screenshot of the summary (copied to docs/ by hand when the page changes)
         page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/patient-summary.png")).setFullPage(true));
 
         page.navigate("/staff/patients");
         assertThat(page.locator("#recent")).containsText("BANNERMAN, Rose");
+    }
+
+    private static Locator section(Page page, String heading) {
+        return page.locator("section", new Page.LocatorOptions().setHas(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(heading))));
     }
 
     @Test

@@ -127,6 +127,7 @@ final class RegionGenerator {
         }
         SplittableRandom care = random.split();
         SplittableRandom treatment = random.split();
+        SplittableRandom personal = random.split();
         RegionCare.reviews(care, id, hypertension, diabetes, today, out);
         if (onWard) {
             RegionCare.wardObservations(care, id, today, out);
@@ -134,6 +135,7 @@ final class RegionGenerator {
         RegionCare.appointments(care, id, practice, organisations.trust, today, out);
         RegionMedicines.forConditions(treatment, id, List.copyOf(conditions.keySet()), practice, today, out);
         RegionDocuments.carePlans(treatment, id, age, conditions.get("84114007"), conditions.get("52448006"), practice, today, out);
+        RegionPersonalCare.about(personal, id, family, age, conditions, practice, today, index == 0, out);
     }
 
     static ArrayNode array() {

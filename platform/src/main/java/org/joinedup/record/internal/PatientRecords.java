@@ -36,10 +36,12 @@ class PatientRecords {
     }
 
     /** The searches behind the banner's alert marks, read with each page's own. */
-    private static final java.util.List<String> ALERT_SEARCHES = java.util.List.of("AllergyIntolerance?patient=%s", "Flag?patient=%s", "CarePlan?patient=%s&status=active");
+    private static final java.util.List<String> ALERT_SEARCHES = java.util.List.of("AllergyIntolerance?patient=%s", "Flag?patient=%s", "CarePlan?patient=%s&status=active",
+            "Consent?patient=%s&scope=" + org.joinedup.shared.PersonalisedCare.ADVANCE_DIRECTIVE + "&status=active");
 
-    /** The banner's alert marks: allergies, flags, an emergency care plan (end of life, ReSPECT). */
-    static java.util.List<String> alerts(java.util.List<SummaryItem> allergyList, java.util.List<SummaryItem> flagList, java.util.List<SummaryItem> carePlans) {
+    /** The banner's alert marks: allergies, flags, an emergency care plan (an end-of-life plan, a ReSPECT form or other advance directive). */
+    static java.util.List<String> alerts(java.util.List<SummaryItem> allergyList, java.util.List<SummaryItem> flagList, java.util.List<SummaryItem> carePlans,
+                                         java.util.List<SummaryItem> advanceDirectives) {
         java.util.List<String> alerts = new java.util.ArrayList<>();
         int allergies = allergyList.size();
         if (allergies > 0) {
@@ -49,7 +51,7 @@ class PatientRecords {
         if (flags > 0) {
             alerts.add(flags == 1 ? "1 flag" : flags + " flags");
         }
-        if (carePlans.stream().anyMatch(c -> c.text().toLowerCase(java.util.Locale.UK).matches(".*(end of life|respect).*"))) {
+        if (!advanceDirectives.isEmpty() || carePlans.stream().anyMatch(c -> c.text().toLowerCase(java.util.Locale.UK).matches(".*(end of life|respect).*"))) {
             alerts.add("Emergency care plan");
         }
         return alerts;
@@ -66,7 +68,7 @@ class PatientRecords {
         java.util.List<RecordReader.Read> reads = reader.batch(opened.access(), all);
         int at = searches.size();
         banner(opened, alerts(SummarySections.allergies(reads.get(at).matches()), SummarySections.flags(reads.get(at + 1).matches()),
-                SummarySections.carePlans(reads.get(at + 2).matches())), model);
+                SummarySections.carePlans(reads.get(at + 2).matches()), SummarySections.emergencyPreferences(reads.get(at + 3).matches())), model);
         return reads.subList(0, at);
     }
 

@@ -95,6 +95,78 @@ final class SummarySections {
                 d.at("/content/0/attachment/title").asText(null), SummaryItem.from(d), SummaryItem.day(d.path("date").asText(null)))).toList();
     }
 
+    /** What the patient has said matters to them, in their words. */
+    static List<SummaryItem> whatMatters(List<JsonNode> found) {
+        return found.stream().map(g -> new SummaryItem(g.at("/description/text").asText(""), g.at("/note/0/text").asText(null),
+                g.at("/expressedBy/display").asText(SummaryItem.from(g)), SummaryItem.day(g.path("startDate").asText(null)))).toList();
+    }
+
+    /** Emergency care preferences: each advance directive (a ReSPECT form, a DNACPR decision) with its recommendations. */
+    static List<SummaryItem> emergencyPreferences(List<JsonNode> found) {
+        return found.stream().map(c -> {
+            List<String> recommendations = new ArrayList<>();
+            c.at("/provision/code").forEach(code -> recommendations.add(SummaryItem.concept(code)));
+            c.at("/provision/provision").forEach(p -> p.path("code").forEach(code -> recommendations.add(SummaryItem.concept(code))));
+            String title = c.at("/sourceAttachment/title").asText(SummaryItem.concept(c.path("category").path(0)));
+            return new SummaryItem(title, String.join("; ", recommendations), c.at("/organization/0/display").asText(SummaryItem.from(c)),
+                    SummaryItem.day(c.path("dateTime").asText(null)));
+        }).toList();
+    }
+
+    /** Who looks after the patient: each member of each active care team, with their role and the team's phone. */
+    static List<SummaryItem> careTeam(List<JsonNode> found) {
+        List<SummaryItem> members = new ArrayList<>();
+        for (JsonNode team : found) {
+            String organisation = team.at("/managingOrganization/0/display").asText(SummaryItem.from(team));
+            String phone = phone(team.path("telecom"));
+            for (JsonNode participant : team.path("participant")) {
+                members.add(new SummaryItem(participant.at("/member/display").asText(""), joined(SummaryItem.concept(participant.path("role").path(0)), phone),
+                        organisation, SummaryItem.day(team.at("/period/start").asText(null))));
+            }
+        }
+        return members;
+    }
+
+    /** Next of kin, carers and other contacts: those the record holds as related people, then the patient's own contacts. */
+    static List<SummaryItem> keyContacts(List<JsonNode> relatedPeople, JsonNode patient) {
+        List<SummaryItem> contacts = new ArrayList<>();
+        for (JsonNode person : relatedPeople) {
+            contacts.add(new SummaryItem(name(person.path("name").path(0)), joined(SummaryItem.concept(person.path("relationship").path(0)),
+                    phone(person.path("telecom"))), SummaryItem.from(person), SummaryItem.day(person.at("/period/start").asText(null))));
+        }
+        for (JsonNode contact : patient.path("contact")) {
+            contacts.add(new SummaryItem(name(contact.path("name")), joined(SummaryItem.concept(contact.path("relationship").path(0)),
+                    phone(contact.path("telecom"))), SummaryItem.from(patient), null));
+        }
+        return contacts;
+    }
+
+    private static String joined(String first, String second) {
+        return first == null || first.isEmpty() ? second : second == null ? first : first + ", " + second;
+    }
+
+    private static String name(JsonNode name) {
+        if (name.hasNonNull("text")) {
+            return name.path("text").asText();
+        }
+        List<String> parts = new ArrayList<>();
+        name.path("prefix").forEach(p -> parts.add(p.asText()));
+        name.path("given").forEach(g -> parts.add(g.asText()));
+        if (name.hasNonNull("family")) {
+            parts.add(name.path("family").asText());
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String phone(JsonNode telecoms) {
+        for (JsonNode telecom : telecoms) {
+            if ("phone".equals(telecom.path("system").asText())) {
+                return telecom.path("value").asText();
+            }
+        }
+        return null;
+    }
+
     private static String value(JsonNode observation) {
         if (observation.has("valueQuantity")) {
             return observation.at("/valueQuantity/value").asText() + " " + observation.at("/valueQuantity/unit").asText("");
