@@ -49,6 +49,7 @@ class AccessibilityTest extends BrowserPageTest {
         "gp.clinician,   /staff/patients/{patient}",
         "gp.clinician,   /staff/patients/{patient}/timeline",
         "gp.clinician,   /staff/patients/{patient}/timeline?q=clinic",
+        "locum.clinician, /staff/role",
         "gp.clinician,   /staff/patients/{patient}/results",
         "gp.clinician,   /staff/patients/{patient}/documents",
         "gp.clinician,   /staff/patients/{patient}/documents/{patient}-d1",

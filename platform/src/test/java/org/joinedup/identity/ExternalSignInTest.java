@@ -84,6 +84,16 @@ class ExternalSignInTest extends FhirApiTest {
     }
 
     @Test
+    void aMemberOfStaffWithSeveralRbacRolesChoosesOneBeforeTheAppIsAuthorisedAndTheTokenSaysIt() throws Exception {
+        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback("cis2", "cis2-user-2", "JWT", List.of("joinedup"),
+                Map.of("nhsid_nrbac_roles", List.of(Map.of("role_code", "S8000:G8000:R8000", "org_code", "RYY"),
+                        Map.of("role_code", "S8000:G8000:R8000", "org_code", "Y90001")), "name", "Dr Two Hats"), 3600));
+        Map<String, Object> claims = claims(signIn("staff", "openid fhirUser user/*.cruds", "clinician@Y90001"));
+        assertThat(claims.get("role")).isEqualTo("clinician");
+        assertThat(claims.get("organization")).isEqualTo("Y90001");
+    }
+
+    @Test
     void aPatientSignsInWithNhsLoginAndTheirNhsNumberLinksThemToTheirRecord() throws Exception {
         String id = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":"
                 + "\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9000000025\"}]}")).path("id").asText();
@@ -116,6 +126,11 @@ class ExternalSignInTest extends FhirApiTest {
 
     /** The SMART app's authorize request, sign-in at the external provider, and the code exchange. */
     private JsonNode signIn(String provider, String scope) throws Exception {
+        return signIn(provider, scope, null);
+    }
+
+    /** ... choosing this role ({@code role@organisation}) when the platform asks for one. */
+    private JsonNode signIn(String provider, String scope, String role) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         String base = "http://localhost:" + port;
         String verifier = "verifier-" + "x".repeat(50);
@@ -128,7 +143,17 @@ class ExternalSignInTest extends FhirApiTest {
         location = SignInFlow.location(get(browser, base + "/auth/external/" + provider));
         // the external provider signs the user in and sends them back with a code, and the platform carries on
         for (int hops = 0; hops < 5 && !location.startsWith(SignInFlow.REDIRECT); hops++) {
-            location = SignInFlow.location(get(browser, location.startsWith("http") ? location : base + location));
+            String url = location.startsWith("http") ? location : base + location;
+            if (role != null && url.contains("/staff/role")) {
+                String page = get(browser, url).body();
+                String csrf = page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+                String back = page.replaceAll("(?s).*name=\"continue\" value=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+                location = SignInFlow.location(browser.send(HttpRequest.newBuilder(URI.create(base + "/staff/role"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                                "role=" + enc(role) + "&continue=" + enc(back) + "&_csrf=" + enc(csrf))).build(), HttpResponse.BodyHandlers.ofString()));
+                continue;
+            }
+            location = SignInFlow.location(get(browser, url));
         }
         assertThat(location).startsWith(SignInFlow.REDIRECT);
         String code = URI.create(location).getQuery().replaceAll(".*code=([^&]+).*", "$1");

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 class AccountSignedInUsers implements SignedInUsers {
 
     private final AccountStore accounts;
+    private final ChosenRoles roles;
 
-    AccountSignedInUsers(AccountStore accounts) {
+    AccountSignedInUsers(AccountStore accounts, ChosenRoles roles) {
         this.accounts = accounts;
+        this.roles = roles;
     }
 
     @Override
@@ -26,8 +28,9 @@ class AccountSignedInUsers implements SignedInUsers {
                     ? Optional.of(new StaffMember(token.getName(), token.getToken().getClaimAsString("role"),
                     token.getToken().getClaimAsString("organization"))) : Optional.empty();
         }
+        // a member of staff with several roles acts in none until they have chosen one (RoleChoiceFilter asks them)
         return accounts.find(ExternalLogin.username(authentication)).filter(Account::isStaff)
-                .map(account -> new StaffMember(account.username(), account.role(), account.organization()));
+                .flatMap(account -> roles.actingAs(account).map(role -> new StaffMember(account.username(), role.role(), role.organization())));
     }
 
     @Override

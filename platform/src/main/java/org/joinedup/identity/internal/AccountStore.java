@@ -46,6 +46,30 @@ class AccountStore {
                 mapped.nhsNumber(), mapped.identityLevel(), mapped.displayName(), issuer, subject);
     }
 
+    /** The roles a member of staff holds: the account's own first, then the others (none for a patient). */
+    java.util.List<RoleProfile> profiles(Account account) {
+        if (!account.isStaff() || account.role() == null) {
+            return java.util.List.of();
+        }
+        java.util.List<RoleProfile> profiles = new java.util.ArrayList<>();
+        profiles.add(new RoleProfile(account.role(), account.organization()));
+        jdbc.query("SELECT role, organization FROM account_role WHERE username = ? ORDER BY organization, role",
+                (rs, i) -> new RoleProfile(rs.getString(1), rs.getString(2)), account.username()).stream()
+                .filter(profile -> !profiles.contains(profile)).forEach(profiles::add);
+        return profiles;
+    }
+
+    /** Sets the roles a member of staff holds besides the account's own (as their external provider says them now). */
+    void replaceOtherProfiles(String username, java.util.List<RoleProfile> others) {
+        jdbc.update("DELETE FROM account_role WHERE username = ?", username);
+        others.stream().filter(profile -> profile.organization() != null).forEach(profile -> addOtherProfile(username, profile));
+    }
+
+    void addOtherProfile(String username, RoleProfile profile) {
+        jdbc.update("INSERT INTO account_role (username, role, organization) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                username, profile.role(), profile.organization());
+    }
+
     /** Counts a failed sign-in; the one that reaches the limit locks the account. */
     void recordFailure(String username, int maxFailures, Duration lockout) {
         jdbc.update("UPDATE account SET failed_logins = failed_logins + 1,"

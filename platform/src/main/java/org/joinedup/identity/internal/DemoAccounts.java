@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo region's people, so that the run command can be tried at once: staff of a GP practice and a
- * hospital trust in each role, and patients (one proofed to P9, one not). All share the demo password.
+ * hospital trust in each role, a locum clinician working at both (who chooses which after signing in), and
+ * patients (one proofed to P9, one not). All share the demo password.
  */
 @Component
 class DemoAccounts {
@@ -24,6 +25,7 @@ class DemoAccounts {
             staff("analyst", "analyst", TRUST, null, "Demo Analyst"),
             staff("ig.auditor", "ig-auditor", TRUST, null, "Demo IG Auditor"),
             staff("operator", "operator", TRUST, null, "Demo Operator"),
+            staff("locum.clinician", "clinician", PRACTICE, "Practitioner/demo-locum", "Dr Demo Locum"),
             patient("patient", "demo-patient-1", "9990000018", "P9", "Demo Patient"),
             patient("unproofed.patient", "demo-patient-2", "9990000026", "P5", "Demo Patient (not proofed)"));
 
@@ -36,6 +38,8 @@ class DemoAccounts {
             accounts.addIfAbsent(new Account(account.username(), hash, account.kind(), account.role(), account.organization(),
                     account.fhirUser(), account.patientId(), account.nhsNumber(), account.identityLevel(), account.displayName(), 0, null));
         }
+        // a locum who works both at the practice and at the trust chooses which after signing in
+        accounts.addOtherProfile("locum.clinician", new RoleProfile("clinician", TRUST));
     }
 
     private static Account staff(String username, String role, String organization, String practitioner, String name) {

@@ -38,8 +38,14 @@ class ExternalAccounts extends OidcUserService {
         String registration = request.getClientRegistration().getRegistrationId();
         String issuer = String.valueOf(user.getIdToken().getIssuer());
         String username = registration + ":" + user.getName();
-        Account mapped = ExternalProviders.STAFF.equals(registration) ? staff(username, user) : patient(username, user);
+        boolean staff = ExternalProviders.STAFF.equals(registration);
+        List<RoleProfile> roles = staff ? staffRoles(user) : List.of();
+        Account mapped = staff ? new Account(username, null, "staff", roles.getFirst().role(), roles.getFirst().organization(), null, null, null, null,
+                user.getFullName(), 0, null) : patient(username, user);
         accounts.upsertExternal(issuer, user.getSubject(), mapped);
+        if (staff) {
+            accounts.replaceOtherProfiles(username, roles.subList(1, roles.size()));
+        }
         return signedInNow(user);
     }
 
@@ -51,30 +57,31 @@ class ExternalAccounts extends OidcUserService {
         return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "sub");
     }
 
-    private Account staff(String username, OidcUser user) {
+    /**
+     * Every role profile the staff provider gives (CIS2: {@code nhsid_nrbac_roles}, each a role code and an
+     * organisation) that maps to a platform role, in the provider's order; refused when none does.
+     */
+    private List<RoleProfile> staffRoles(OidcUser user) {
         IdentityProperties.ExternalProvider provider = providers.provider(ExternalProviders.STAFF);
-        Object roles = user.getClaims().get(provider.roleClaim());
-        String roleCode = null;
-        String organization = null;
-        if (roles instanceof List<?> list && !list.isEmpty()) {
-            Object first = list.getFirst();
-            if (first instanceof Map<?, ?> role) {
-                roleCode = string(role.get("role_code"));
-                organization = string(role.get("org_code"));
-            } else {
-                roleCode = string(first);
+        Object claim = user.getClaims().get(provider.roleClaim());
+        List<?> given = claim instanceof List<?> list ? list : claim == null ? List.of() : List.of(claim.toString());
+        String defaultOrganization = user.getClaimAsString(provider.organizationClaim());
+        List<RoleProfile> roles = new java.util.ArrayList<>();
+        String unmapped = null;
+        for (Object entry : given) {
+            String roleCode = entry instanceof Map<?, ?> role ? string(role.get("role_code")) : string(entry);
+            String organization = entry instanceof Map<?, ?> role && role.get("org_code") != null ? string(role.get("org_code")) : defaultOrganization;
+            String role = roleCode == null ? null : providers.roleMapping().get(lastPart(roleCode));
+            if (role == null) {
+                unmapped = roleCode;
+            } else if (!roles.contains(new RoleProfile(role, organization))) {
+                roles.add(new RoleProfile(role, organization));
             }
-        } else if (roles != null) {
-            roleCode = roles.toString();
         }
-        if (organization == null) {
-            organization = user.getClaimAsString(provider.organizationClaim());
+        if (roles.isEmpty()) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("access_denied", "No platform role for " + unmapped, null));
         }
-        String role = roleCode == null ? null : providers.roleMapping().get(lastPart(roleCode));
-        if (role == null) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("access_denied", "No platform role for " + roleCode, null));
-        }
-        return new Account(username, null, "staff", role, organization, null, null, null, null, user.getFullName(), 0, null);
+        return roles;
     }
 
     private Account patient(String username, OidcUser user) {

@@ -26,7 +26,7 @@ class TokenClaims {
     static final String CLAIM_KIND = "joinedup_kind";
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> jwtClaimsCustomizer(FhirProperties fhir, AccountStore accounts) {
+    OAuth2TokenCustomizer<JwtEncodingContext> jwtClaimsCustomizer(FhirProperties fhir, AccountStore accounts, ChosenRoles roles) {
         return context -> {
             boolean access = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean id = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
@@ -53,8 +53,10 @@ class TokenClaims {
             Account user = account.get();
             context.getClaims().claim(CLAIM_KIND, user.kind());
             if (user.isStaff()) {
-                claim(context, "role", user.role());
-                claim(context, "organization", user.organization());
+                String chosen = context.getAuthorization() == null ? null : context.getAuthorization().getAttribute(ChosenRoles.ATTRIBUTE);
+                Optional<RoleProfile> acting = roles.actingAs(user, chosen); // chosen in the session that authorised the app
+                claim(context, "role", acting.map(RoleProfile::role).orElse(null));
+                claim(context, "organization", acting.map(RoleProfile::organization).orElse(null));
             } else if (user.proofedForRecordAccess() && user.patientId() != null) {
                 context.getClaims().claim("patient", user.patientId());
             }

@@ -5,7 +5,11 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
-/** Keeps the authorisations of users' grants, and drops those of client credentials, which are never read back. */
+/**
+ * Keeps the authorisations of users' grants, and drops those of client credentials, which are never read back.
+ * A user's grant remembers the role they were acting in when they authorised the app (chosen in their browser's
+ * session), so that the tokens the app then fetches say that role.
+ */
 final class UserGrantsOnly implements OAuth2AuthorizationService {
 
     private final OAuth2AuthorizationService delegate;
@@ -16,9 +20,14 @@ final class UserGrantsOnly implements OAuth2AuthorizationService {
 
     @Override
     public void save(OAuth2Authorization authorization) {
-        if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
-            delegate.save(authorization);
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
+            return;
         }
+        String chosen = ChosenRoles.sessionChoice();
+        if (chosen != null && authorization.getAttribute(ChosenRoles.ATTRIBUTE) == null) {
+            authorization = OAuth2Authorization.from(authorization).attribute(ChosenRoles.ATTRIBUTE, chosen).build();
+        }
+        delegate.save(authorization);
     }
 
     @Override
