@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The words of a resource that {@code _content} and {@code _text} searches find, and how a search's words match
+ * The words of a resource that {@code _content} and {@code _text} searches find (its strings, its narrative, and
+ * the text of inline text, HTML and PDF attachments), and how a search's words match
  * them: a word is a run of letters and digits, compared without case or accents, and a search word matches every
  * word it begins ("metf" finds "Metformin"). The store indexes with this and pages highlight with it, so what is
  * found is what is marked.
@@ -113,18 +114,24 @@ public final class SearchableText {
         }
     }
 
-    /** The text of an attachment sent inline as plain text or HTML. */
+    /** The text of an attachment sent inline as plain text, HTML or PDF. */
     private static void attachment(JsonNode attachment, StringBuilder text) {
         String type = attachment.path("contentType").asText("");
-        if (!attachment.has("data") || !type.startsWith("text/")) {
+        if (!attachment.has("data") || !(type.startsWith("text/") || type.startsWith("application/pdf"))) {
             return;
         }
+        byte[] bytes;
         try {
-            String decoded = new String(Base64.getMimeDecoder().decode(attachment.path("data").asText()), StandardCharsets.UTF_8);
-            text.append(type.startsWith("text/html") ? plain(decoded) : decoded).append('\n');
+            bytes = Base64.getMimeDecoder().decode(attachment.path("data").asText());
         } catch (IllegalArgumentException e) {
-            // not base64: nothing to index
+            return; // not base64: nothing to index
         }
+        if (type.startsWith("application/pdf")) {
+            text.append(PdfText.of(bytes)).append('\n');
+            return;
+        }
+        String decoded = new String(bytes, StandardCharsets.UTF_8);
+        text.append(type.startsWith("text/html") ? plain(decoded) : decoded).append('\n');
     }
 
     private static final Map<String, String> ENTITIES = Map.of("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", "\"", "&#39;", "'", "&nbsp;", " ");

@@ -45,8 +45,8 @@ class TimelinePage {
         String fromDate = date(from);
         String toDate = date(to);
         Cursor cursor = Cursor.parse(before);
-        String search = q == null || q.isBlank() ? null : q.strip();
-        Set<String> words = search == null ? Set.of() : SearchableText.words(search);
+        Set<String> words = q == null ? Set.of() : SearchableText.words(q);
+        String search = words.isEmpty() ? null : q.strip(); // nothing to search by (only punctuation): no search
         String organisation = org != null && org.matches("Organization/[A-Za-z0-9\\-.]{1,64}") ? org : null;
         List<TimelineKinds.Source> sources = TimelineKinds.sourcesFor(kinds).stream()
                 .filter(s -> organisation == null || s.organisationParam() != null).toList();

@@ -2,15 +2,21 @@ package org.joinedup.fhir.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.joinedup.fhir.FhirClient;
 import org.joinedup.fhir.FhirTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** _content finds words anywhere in a resource (codes' display text, notes, narrative, attached text); _text only in its narrative. */
+/** _content finds words anywhere in a resource (codes' display text, notes, narrative, attached text and PDFs); _text only in its narrative. */
 @FhirTest
 class TextSearchTest {
 
@@ -58,6 +64,37 @@ class TextSearchTest {
         assertThat(data.search("DocumentReference?_content=breathless")).containsExactly(letter);
         assertThat(data.search("DocumentReference?_content=zoe")).containsExactly(letter);
         assertThat(data.search("DocumentReference?_content=Shah,nothing-here")).containsExactly(letter);
+    }
+
+    @Test
+    void findsTheTextOfAnAttachedPdf() throws Exception {
+        String report = data.create("""
+                {"resourceType":"DocumentReference","status":"current","subject":{"reference":"Patient/%s"},"description":"Echo report",
+                 "content":[{"attachment":{"contentType":"application/pdf","data":"%s"}}]}""".formatted(patient,
+                Base64.getEncoder().encodeToString(pdf("Echocardiogram: dilated left ventricle, ejection fraction 35%."))));
+        String broken = data.create("""
+                {"resourceType":"DocumentReference","status":"current","subject":{"reference":"Patient/%s"},"description":"Scanned ventricle note",
+                 "content":[{"attachment":{"contentType":"application/pdf","data":"JVBERi0xLjQKJSVFT0YK"}}]}""".formatted(patient));
+
+        assertThat(data.search("DocumentReference?_content=ejection%20ventric")).containsExactly(report);
+        assertThat(data.search("DocumentReference?_content=ventricle")).containsExactlyInAnyOrder(report, broken);
+    }
+
+    /** A one-page PDF saying this, as a letter-writing system makes them. */
+    static byte[] pdf(String text) throws java.io.IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     @Test
