@@ -188,6 +188,9 @@ class Hl7Processor {
             case "SIU" -> SiuMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility));
             default -> AdtMapping.transaction(message, t.get("/MSH-9-2"), source, organisation(facility));
         };
+        if ("ORU".equals(type) || "MDM".equals(type)) {
+            SenderOrganisation.stamp(bundle, organisation(facility));
+        }
         boolean named = OruMapping.hasDemographics((com.fasterxml.jackson.databind.node.ObjectNode) bundle.at("/entry/0/resource"));
         PatientMatcher.Decision match = matcher.resolve(bundle);
         boolean known = match.kind() == PatientMatcher.Kind.IDENTIFIER || match.kind() == PatientMatcher.Kind.LINKED;

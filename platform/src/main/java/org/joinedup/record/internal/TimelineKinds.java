@@ -52,7 +52,7 @@ final class TimelineKinds {
             new Source("results", "Observation", "&category=laboratory", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer"),
             new Source("observations", "Observation", "&category=vital-signs", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer"),
             new Source("medications", "MedicationRequest", "", "authoredon", List.of("/authoredOn"), "requester"),
-            new Source("documents", "DocumentReference", "", "date", List.of("/date"), "author"),
+            new Source("documents", "DocumentReference", "", "date", List.of("/date"), "custodian"),
             new Source("appointments", "Appointment", "", "date", List.of("/start"), null),
             new Source("care-events", "Condition", "", "onset-date", List.of("/onsetDateTime", "/onsetPeriod/start"), null),
             new Source("care-events", "CarePlan", "", "date", List.of("/period/start"), null),

@@ -214,6 +214,18 @@ class Hl7FeedTest extends FhirApiTest {
     }
 
     @Test
+    void resultsFromAnOrganisationTheRecordKnowsNameItAsTheirPerformer() throws Exception {
+        String lab = fhir.create(FhirClient.parse("{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":"
+                + "\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"RW6\"}],\"name\":\"Northern Care Alliance\"}")).path("id").asText();
+        String message = oru("MSG-ORU-RW6", "9990310904", "Performer^Pat^^^^^L|||19700303|F", "F", "4.4").replace("|WINPATH|RYY|", "|WINPATH|RW6|");
+        assertThat(Mllp.code(send(message))).isEqualTo("AA");
+        String patient = fhir.get("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990310904").matchIds().getFirst();
+
+        assertThat(fhir.get("/DiagnosticReport?patient=" + patient + "&performer=Organization/" + lab).json().path("total").asInt()).isEqualTo(1);
+        assertThat(fhir.get("/Observation?patient=" + patient + "&performer=Organization/" + lab).json().path("total").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void aLetterBecomesADocumentReferenceWithItsTextAndANewVersionReplacesIt() throws Exception {
         String letter = "MSH|^~\\&|EPR|RYY|JOINEDUP|ICS|20261126113000||MDM^T02^MDM_T02|%s|P|2.4\r"
                 + "EVN|T02|20261126113000\r"
