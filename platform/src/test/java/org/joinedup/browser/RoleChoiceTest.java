@@ -32,10 +32,18 @@ class RoleChoiceTest extends BrowserPageTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(page.locator("main")).containsText("You cannot open this record");
 
-        page.navigate("/staff/role");
+        page.navigate("/");
+        assertThat(page.locator("#acting-as")).containsText("You are working as clinician at RYY");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Choose or change your role")).click();
         page.getByLabel("Clinician, Demo Practice (Y90001)").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         page.navigate("/staff/patients/" + patient);
         assertThat(page.locator("#patient-banner")).containsText("LOCUMSON, Ada");
+
+        Page auditor = signedIn("ig.auditor");
+        auditor.navigate("/staff/audit");
+        auditor.getByLabel("User (username or client)").fill("locum.clinician");
+        auditor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search the audit")).click();
+        assertThat(auditor.locator("#accesses")).containsText("/staff/role");
     }
 }

@@ -3,6 +3,9 @@ package org.joinedup.identity.internal;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.fhir.FhirAgent;
+import org.joinedup.fhir.FhirAuditSink;
+import org.joinedup.fhir.FhirInteraction;
 import org.joinedup.fhir.OrganisationDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -16,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * "Choose your role" ({@code /staff/role}): a member of staff with several roles picks the one, and the
  * organisation, they act in for this session; what they may see and do follows from it. They can change it later
- * from the same page.
+ * from the same page. Each choice is audited.
  */
 @Controller
 class RolePage {
@@ -31,11 +34,13 @@ class RolePage {
     private final AccountStore accounts;
     private final ChosenRoles roles;
     private final OrganisationDirectory organisations;
+    private final FhirAuditSink audit;
 
-    RolePage(AccountStore accounts, ChosenRoles roles, OrganisationDirectory organisations) {
+    RolePage(AccountStore accounts, ChosenRoles roles, OrganisationDirectory organisations, FhirAuditSink audit) {
         this.accounts = accounts;
         this.roles = roles;
         this.organisations = organisations;
+        this.audit = audit;
     }
 
     @GetMapping("/staff/role")
@@ -58,6 +63,10 @@ class RolePage {
             model.addAttribute("error", "Choose the role you are working in");
             return page(authentication, back, model);
         }
+        RoleProfile chosen = roles.actingAs(account, role).orElseThrow();
+        // the choice decides what this person may see from now on: it is in the audit, as the role they act in
+        audit.record(new FhirInteraction(new FhirAgent(account.username(), "staff", chosen.role(), chosen.organization(), null, "HOPERAT", null),
+                java.time.Instant.now(), "POST", "/staff/role", "choose-role", 200, List.of(), null));
         return "redirect:" + safe(back);
     }
 
