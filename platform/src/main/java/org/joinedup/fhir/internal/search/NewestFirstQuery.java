@@ -91,7 +91,8 @@ final class NewestFirstQuery {
         if (spec.criteria().stream().noneMatch(c -> c instanceof Criterion.Text)) {
             return List.of();
         }
-        return spec.criteria().stream().filter(c -> !impliedByWalk(spec, c)).filter(c -> c instanceof Criterion.Text
+        List<Criterion.Values> bounds = bounds(spec); // applied to each row already
+        return spec.criteria().stream().filter(c -> !impliedByWalk(spec, c) && !bounds.contains(c)).filter(c -> c instanceof Criterion.Text
                 || c instanceof Criterion.Values || c instanceof Criterion.Missing || c instanceof Criterion.Chain).toList();
     }
 
