@@ -25,10 +25,10 @@ class HomePage {
     @GetMapping("/")
     String home(Authentication authentication, Model model) {
         Optional<SignedInUsers.StaffMember> staff = users.staffOf(authentication);
-        boolean staffAccount = authentication != null && accounts.find(ExternalLogin.username(authentication)).filter(Account::isStaff).isPresent();
-        model.addAttribute("staff", staffAccount);
-        model.addAttribute("severalRoles", staffAccount && accounts.find(ExternalLogin.username(authentication)).map(a -> accounts.profiles(a).size() > 1)
-                .orElse(false));
+        Optional<Account> account = authentication == null ? Optional.empty()
+                : accounts.find(ExternalLogin.username(authentication)).filter(Account::isStaff);
+        model.addAttribute("staff", account.isPresent());
+        model.addAttribute("severalRoles", account.map(a -> accounts.profiles(a).size() > 1).orElse(false));
         model.addAttribute("actingAs", staff.map(s -> s.role() + " at " + s.organization()).orElse(null));
         model.addAttribute("operator", staff.filter(s -> "operator".equals(s.role())).isPresent());
         model.addAttribute("auditor", staff.filter(s -> "ig-auditor".equals(s.role())).isPresent());

@@ -20,8 +20,7 @@ public record SummaryItem(String text, String detail, String from, String when) 
     /** The organisation or system a resource came from, as shown beside it. */
     static String from(JsonNode resource) {
         for (String field : SOURCES) {
-            JsonNode value = resource.path(field);
-            JsonNode first = value.isArray() ? value.path(0) : value;
+            JsonNode first = first(resource.path(field));
             if (first.hasNonNull("display")) {
                 return first.path("display").asText();
             }
@@ -38,14 +37,16 @@ public record SummaryItem(String text, String detail, String from, String when) 
     /** The organisation a resource came from, as {@code Organization/id}, when it refers to one. */
     static String fromOrganisation(JsonNode resource) {
         for (String field : SOURCES) {
-            JsonNode value = resource.path(field);
-            JsonNode first = value.isArray() ? value.path(0) : value;
-            String reference = first.path("reference").asText("");
+            String reference = first(resource.path(field)).path("reference").asText("");
             if (reference.startsWith("Organization/")) {
                 return reference;
             }
         }
         return null;
+    }
+
+    private static JsonNode first(JsonNode value) {
+        return value.isArray() ? value.path(0) : value;
     }
 
     /** A FHIR date or dateTime as the record shows it (26-Nov-2026), or the text as it is. */

@@ -101,16 +101,15 @@ class TimelinePage {
         return "staff/patient-timeline";
     }
 
-    /** The organisations the page's events came from, to filter by, with the one chosen (by reference, then name). */
+    /** The organisations the page's events came from, to filter by, and the one chosen: by reference, in order of name. */
     private static java.util.Map<String, String> organisations(List<TimelineEntry> page, String chosen) {
-        java.util.Map<String, String> organisations = new java.util.TreeMap<>();
-        page.stream().filter(e -> e.fromOrganisation() != null).forEach(e -> organisations.putIfAbsent(e.fromOrganisation(), e.from()));
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        page.stream().filter(e -> e.fromOrganisation() != null).forEach(e -> names.putIfAbsent(e.fromOrganisation(), e.from()));
         if (chosen != null) {
-            organisations.putIfAbsent(chosen, chosen);
+            names.putIfAbsent(chosen, chosen);
         }
-        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
-        organisations.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).forEach(e -> byName.put(e.getKey(), e.getValue()));
-        return byName;
+        return names.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue())
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     /** Where a page ended: the last entry's time and key; the next page starts after it. */
