@@ -21,9 +21,11 @@ final class OperationHandler {
     private final EverythingHandler everything;
     private final Supplier<ProfileValidator> validator;
     private final byte[] capabilities;
+    private final Supplier<List<org.joinedup.fhir.FhirOperation>> provided;
 
     OperationHandler(ResourceStore store, BodyParser bodies, EverythingHandler everything, Supplier<ProfileValidator> validator,
-                     byte[] capabilities) {
+                     byte[] capabilities, Supplier<List<org.joinedup.fhir.FhirOperation>> provided) {
+        this.provided = provided;
         this.store = store;
         this.bodies = bodies;
         this.everything = everything;
@@ -42,7 +44,7 @@ final class OperationHandler {
                 requirePatient(type, operation);
                 yield everything.byIdentifier(request, base);
             }
-            default -> throw FhirException.notFound("Unknown operation " + operation + " on " + type);
+            default -> provided(request, type, null, operation);
         };
     }
 
@@ -53,8 +55,21 @@ final class OperationHandler {
                 requirePatient(type, operation);
                 yield everything.everything(request, base, id);
             }
-            default -> throw FhirException.notFound("Unknown operation " + operation + " on " + type + "/" + id);
+            default -> provided(request, type, id, operation);
         };
+    }
+
+    /** An operation another module provides, called with the caller's access (404 when there is none of that name). */
+    private FhirResponse provided(FhirRequest request, String type, String id, String operation) {
+        org.joinedup.fhir.FhirOperation found = provided.get().stream()
+                .filter(o -> o.resourceType().equals(type) && ("$" + o.name()).equals(operation)).findFirst()
+                .orElseThrow(() -> FhirException.notFound("Unknown operation " + operation + " on " + type + (id == null ? "" : "/" + id)));
+        java.util.Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
+        request.query().entries().forEach(e -> parameters.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        byte[] body = request.body() != null ? request.body()
+                : request.resource() == null ? null : request.resource().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.joinedup.fhir.FhirApi.Answer answer = found.invoke(org.joinedup.fhir.internal.access.Caller.access(), request.method(), id, parameters, body);
+        return FhirResponse.of(answer.status(), answer.body());
     }
 
     /** {@code $validate}: the body (a resource, or Parameters with resource and profile), or the stored instance. */

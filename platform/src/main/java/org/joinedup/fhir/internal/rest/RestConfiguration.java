@@ -28,7 +28,8 @@ class RestConfiguration {
 
     @Bean
     Interactions fhirInteractions(FhirCore core, FhirProperties properties, JdbcTemplate jdbc,
-                                  PlatformTransactionManager transactionManager, Supplier<ProfileValidator> validator) {
+                                  PlatformTransactionManager transactionManager, Supplier<ProfileValidator> validator,
+                                  org.springframework.beans.factory.ObjectProvider<org.joinedup.fhir.FhirOperation> provided) {
         TransactionTemplate writes = new TransactionTemplate(transactionManager);
         TransactionTemplate reads = new TransactionTemplate(transactionManager);
         reads.setReadOnly(true);
@@ -50,7 +51,7 @@ class RestConfiguration {
                 new SearchHandler(parser, executor, filter),
                 new HistoryHandler(new HistoryDao(jdbc), core.store().dao(), core.model().resourceTypeNames(),
                         properties.defaultPageSize(), properties.maxPageSize()),
-                new OperationHandler(core.store(), bodies, everything, validator, capabilities),
+                new OperationHandler(core.store(), bodies, everything, validator, capabilities, () -> provided.orderedStream().toList()),
                 new BundleProcessor(bodies, transactions));
     }
 

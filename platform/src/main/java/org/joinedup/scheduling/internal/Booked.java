@@ -1,0 +1,26 @@
+package org.joinedup.scheduling.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import org.joinedup.fhir.FhirAccess;
+
+/** An appointment that can still be changed: booked (or pending), not cancelled, attended or missed. */
+final class Booked {
+
+    private static final Set<String> CHANGEABLE = Set.of("proposed", "pending", "booked");
+
+    private Booked() {
+    }
+
+    static ObjectNode read(StoreCalls store, FhirAccess caller, String id) {
+        if (id == null) {
+            throw new Refusal(400, "invalid", "Name the appointment: Appointment/{id}/$...");
+        }
+        ObjectNode appointment = store.read(caller, "Appointment/" + id);
+        String status = appointment.path("status").asText();
+        if (!CHANGEABLE.contains(status)) {
+            throw new Refusal(409, "business-rule", "The appointment is " + status + " and can no longer be changed");
+        }
+        return appointment;
+    }
+}

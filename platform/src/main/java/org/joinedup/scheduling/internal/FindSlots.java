@@ -1,0 +1,77 @@
+package org.joinedup.scheduling.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import org.joinedup.fhir.FhirAccess;
+import org.joinedup.fhir.FhirApi;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Appointment/$find}: free slots, earliest first, from {@code start} (default now, never earlier) to
+ * {@code end} (default four weeks on), for a {@code service-type} and a {@code location} if given; {@code _count}
+ * of them (default 10). The answer is the searchset of Slots, read as the caller.
+ */
+@Component
+class FindSlots extends SchedulingOperation {
+
+    private final StoreCalls store;
+
+    FindSlots(StoreCalls store) {
+        this.store = store;
+    }
+
+    @Override
+    public String name() {
+        return "find";
+    }
+
+    @Override
+    FhirApi.Answer run(FhirAccess caller, String method, String id, OperationInput input) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant from = instant(input.get("start"), now);
+        if (from.isBefore(now)) {
+            from = now;
+        }
+        Instant to = instant(input.get("end"), from.plus(28, ChronoUnit.DAYS));
+        int count = count(input.get("_count"));
+        StringBuilder query = new StringBuilder("Slot?status=free&start=ge").append(encode(from)).append("&start=lt").append(encode(to))
+                .append("&_sort=start&_count=").append(count);
+        String service = input.get("service-type");
+        if (service != null) {
+            query.append("&service-type=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
+        }
+        String location = input.get("location");
+        if (location != null) {
+            query.append("&schedule.actor=").append(URLEncoder.encode(location, StandardCharsets.UTF_8));
+        }
+        return store.search(caller, query.toString());
+    }
+
+    private static Instant instant(String value, Instant otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Refusal(400, "invalid", "'" + value + "' is not a date (2026-12-01) or a date and time with its offset");
+        }
+    }
+
+    private static int count(String value) {
+        try {
+            return value == null ? 10 : Math.max(1, Math.min(100, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            throw new Refusal(400, "invalid", "_count must be a number");
+        }
+    }
+
+    private static String encode(Instant instant) {
+        return URLEncoder.encode(instant.toString(), StandardCharsets.UTF_8);
+    }
+}
