@@ -7,11 +7,11 @@ import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirApi;
 import org.joinedup.fhir.FhirOperation;
 
-/** An operation on Appointment whose refusals become OperationOutcomes with their status. */
+/** A scheduling operation (on Appointment unless it says otherwise) whose refusals become OperationOutcomes with their status. */
 abstract class SchedulingOperation implements FhirOperation {
 
     @Override
-    public final String resourceType() {
+    public String resourceType() {
         return "Appointment";
     }
 
