@@ -16,7 +16,15 @@ public interface FhirAuditSink {
      * @param action what the page is, e.g. {@code page matching-reviews}
      */
     default void pageView(String username, String role, String organization, String page, String action) {
-        record(new FhirInteraction(new FhirAgent(username, "staff", role, organization, null, "HOPERAT", null), java.time.Instant.now(), "GET", page,
+        staffAction(username, role, organization, "GET", page, action);
+    }
+
+    /**
+     * Records something a member of staff did on one of the platform's own pages that touches no record but
+     * decides what they may do (choosing the role they act in), for purpose HOPERAT.
+     */
+    default void staffAction(String username, String role, String organization, String method, String page, String action) {
+        record(new FhirInteraction(new FhirAgent(username, "staff", role, organization, null, "HOPERAT", null), java.time.Instant.now(), method, page,
                 action, 200, java.util.List.of(), null));
     }
 }

@@ -63,6 +63,14 @@ class AppointmentOperationsTest {
     }
 
     @Test
+    void theCapabilityStatementListsTheOperations() {
+        String statement = fhir.get("/metadata").body();
+
+        assertThat(statement).contains("OperationDefinition/Appointment-find", "OperationDefinition/Appointment-book",
+                "OperationDefinition/Appointment-reschedule", "OperationDefinition/Appointment-cancel", "OperationDefinition/Schedule-generate-slots");
+    }
+
+    @Test
     void aPatientIsBookedIntoAFreeSlotAndTheSlotIsThenBusy() {
         FhirClient.Response booked = book(slots.get(1));
 

@@ -3,9 +3,7 @@ package org.joinedup.identity.internal;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
-import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirAuditSink;
-import org.joinedup.fhir.FhirInteraction;
 import org.joinedup.fhir.OrganisationDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -65,8 +63,7 @@ class RolePage {
         }
         RoleProfile chosen = roles.actingAs(account, role).orElseThrow();
         // the choice decides what this person may see from now on: it is in the audit, as the role they act in
-        audit.record(new FhirInteraction(new FhirAgent(account.username(), "staff", chosen.role(), chosen.organization(), null, "HOPERAT", null),
-                java.time.Instant.now(), "POST", "/staff/role", "choose-role", 200, List.of(), null));
+        audit.staffAction(account.username(), chosen.role(), chosen.organization(), "POST", "/staff/role", "choose-role");
         return "redirect:" + safe(back);
     }
 

@@ -13,19 +13,11 @@ final class Booked {
     }
 
     static ObjectNode read(StoreCalls store, FhirAccess caller, String id) {
-        ObjectNode appointment = store.read(caller, "Appointment/" + id(id));
+        ObjectNode appointment = store.read(caller, "Appointment/" + SchedulingOperation.instance(id));
         String status = appointment.path("status").asText();
         if (!CHANGEABLE.contains(status)) {
             throw new Refusal(409, "business-rule", "The appointment is " + status + " and can no longer be changed");
         }
         return appointment;
-    }
-
-    /** The instance an instance-level operation names (400 when called at type level). */
-    static String id(String id) {
-        if (id == null) {
-            throw new Refusal(400, "invalid", "Name the resource: [type]/{id}/$...");
-        }
-        return id;
     }
 }

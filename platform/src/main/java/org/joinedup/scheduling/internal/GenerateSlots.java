@@ -49,7 +49,7 @@ class GenerateSlots extends SchedulingOperation {
     @Override
     FhirApi.Answer run(FhirAccess caller, String method, String id, OperationInput input) {
         requirePost(method, name());
-        ObjectNode schedule = store.read(caller, "Schedule/" + Booked.id(id));
+        ObjectNode schedule = store.read(caller, "Schedule/" + instance(id));
         ClinicSessions clinic = ClinicSessions.of(schedule);
         if (clinic.sessions().isEmpty()) {
             throw new Refusal(422, "business-rule", "The Schedule has no clinic-session extension to make slots from");

@@ -38,6 +38,14 @@ abstract class SchedulingOperation implements FhirOperation {
         return new FhirApi.Answer(status, resource.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The instance an instance-level operation names (400 when called at type level). */
+    static String instance(String id) {
+        if (id == null) {
+            throw new Refusal(400, "invalid", "Name the resource: [type]/{id}/$...");
+        }
+        return id;
+    }
+
     static void requirePost(String method, String name) {
         if (!"POST".equals(method)) {
             throw new Refusal(405, "not-supported", "$" + name + " changes the record: use POST");

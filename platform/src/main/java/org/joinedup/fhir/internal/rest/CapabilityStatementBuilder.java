@@ -52,6 +52,23 @@ final class CapabilityStatementBuilder {
         return FhirJson.write(statement);
     }
 
+    /** The statement with the operations other modules provide listed under their resource types. */
+    static byte[] withOperations(byte[] statement, List<org.joinedup.fhir.FhirOperation> operations) {
+        if (operations.isEmpty()) {
+            return statement;
+        }
+        ObjectNode parsed = FhirJson.readStored(statement);
+        for (com.fasterxml.jackson.databind.JsonNode resource : parsed.at("/rest/0/resource")) {
+            for (org.joinedup.fhir.FhirOperation operation : operations) {
+                if (operation.resourceType().equals(resource.path("type").asText())) {
+                    ((ObjectNode) resource).withArray("operation").addObject().put("name", operation.name())
+                            .put("definition", "https://fhir.joinedup.nhs.uk/OperationDefinition/" + operation.resourceType() + "-" + operation.name());
+                }
+            }
+        }
+        return FhirJson.write(parsed);
+    }
+
     private static void resource(ObjectNode resource, SearchParamRegistry registry, String type) {
         resource.put("type", type);
         ArrayNode interactions = resource.putArray("interaction");

@@ -22,6 +22,7 @@ final class OperationHandler {
     private final Supplier<ProfileValidator> validator;
     private final byte[] capabilities;
     private final Supplier<List<org.joinedup.fhir.FhirOperation>> provided;
+    private volatile byte[] withProvided;
 
     OperationHandler(ResourceStore store, BodyParser bodies, EverythingHandler everything, Supplier<ProfileValidator> validator,
                      byte[] capabilities, Supplier<List<org.joinedup.fhir.FhirOperation>> provided) {
@@ -34,7 +35,11 @@ final class OperationHandler {
     }
 
     FhirResponse capabilities() {
-        return FhirResponse.of(200, capabilities);
+        byte[] statement = withProvided;
+        if (statement == null) { // the other modules' operations are known only once they have started
+            statement = withProvided = CapabilityStatementBuilder.withOperations(capabilities, provided.get());
+        }
+        return FhirResponse.of(200, statement);
     }
 
     FhirResponse typeOperation(FhirRequest request, String base, String type, String operation) {
