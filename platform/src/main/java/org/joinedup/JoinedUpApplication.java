@@ -11,6 +11,12 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(systemName = "JoinedUp", sharedModules = "shared")
 public class JoinedUpApplication {
 
+    static {
+        // The JDK's HttpURLConnection silently sends a POST again when a connection drops before the answer. GOV.UK
+        // Notify's client uses it: a message Notify had accepted would go twice. The outbox asks Notify instead.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
     public static void main(String[] args) throws java.io.IOException {
         if (args.length > 0 && args[0].equals("generate-region")) {
             org.joinedup.demo.GenerateRegion.main(args);
