@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirApi;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /** The scheduling operations' reads and transactions, through the FHIR API as their caller. */
@@ -18,9 +20,13 @@ class StoreCalls {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final FhirApi fhir;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    StoreCalls(FhirApi fhir) {
+    StoreCalls(FhirApi fhir, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.fhir = fhir;
+        this.transactions = transactions;
+        this.events = events;
     }
 
     /** A resource by reference ({@code Slot/123}); the caller's refusal (403, 404) is passed on as it is. */
@@ -39,8 +45,22 @@ class StoreCalls {
         return fhir.handle(caller, "GET", query, null);
     }
 
-    /** Writes the entries in one transaction; a version that changed meanwhile (412) means someone else got there first. */
-    JsonNode transaction(FhirAccess caller, ArrayNode entries, String conflict) {
+    /**
+     * Writes the entries in one transaction; a version that changed meanwhile (412) means someone else got there first.
+     * The events are published in the same database transaction (the event publication registry keeps them), so
+     * they are told if and only if the change is made.
+     */
+    JsonNode transaction(FhirAccess caller, ArrayNode entries, String conflict, Object... events) {
+        return transactions.execute(status -> {
+            JsonNode written = write(caller, entries, conflict);
+            for (Object event : events) {
+                this.events.publishEvent(event);
+            }
+            return written;
+        });
+    }
+
+    private JsonNode write(FhirAccess caller, ArrayNode entries, String conflict) {
         ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
         bundle.set("entry", entries);
         FhirApi.Answer answer = fhir.handle(caller, "POST", "", bundle.toString().getBytes(StandardCharsets.UTF_8));
