@@ -15,11 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderInterval how often appointments are looked at for reminders due
  * @param slotHorizonWeeks how many weeks ahead each clinic's slots are kept made, from its weekly sessions
  * @param slotRollForward how often clinics' slots are rolled forward to the horizon (and checked at start)
+ * @param validateAfterWeeks waiting list validation asks every patient waiting longer than this whether they still
+ *                           need to be seen (again after as long, if they said yes)
+ * @param validationInterval how often the validation campaign runs
+ * @param answerWithin how long a patient has to answer before they go on the worklist for a call
+ * @param pifuNoticeBefore how long before a patient-initiated follow-up window ends the patient is told
+ * @param pifuInterval how often follow-up windows are checked for their end
  */
 @ConfigurationProperties("joinedup.scheduling")
 public record SchedulingProperties(@DefaultValue BookingRules rules, Map<String, BookingRules> services,
                                    @DefaultValue("5m") Duration reminderInterval, @DefaultValue("26") int slotHorizonWeeks,
-                                   @DefaultValue("24h") Duration slotRollForward) {
+                                   @DefaultValue("24h") Duration slotRollForward, @DefaultValue("12") int validateAfterWeeks,
+                                   @DefaultValue("7d") Duration validationInterval, @DefaultValue("21d") Duration answerWithin,
+                                   @DefaultValue("14d") Duration pifuNoticeBefore, @DefaultValue("1h") Duration pifuInterval) {
 
     public SchedulingProperties {
         services = services == null ? Map.of() : Map.copyOf(services);

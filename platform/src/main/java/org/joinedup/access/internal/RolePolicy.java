@@ -15,8 +15,10 @@ final class RolePolicy {
 
     private static final Set<String> SCHEDULING = Set.of("Patient", "Appointment", "AppointmentResponse", "Slot", "Schedule",
             "HealthcareService", "Location", "Practitioner", "PractitionerRole", "Organization", "ServiceRequest", "Encounter",
-            "EpisodeOfCare");
-    private static final Set<String> SCHEDULING_WRITES = Set.of("Appointment", "AppointmentResponse", "Slot", "Schedule");
+            "EpisodeOfCare", "Task");
+    /** Schedulers book, keep waiting lists (ServiceRequest), follow patient-initiated follow-up (EpisodeOfCare) and its tasks. */
+    private static final Set<String> SCHEDULING_WRITES = Set.of("Appointment", "AppointmentResponse", "Slot", "Schedule", "ServiceRequest",
+            "EpisodeOfCare", "Task");
     private static final Set<String> CARE_WRITES = Set.of("Observation", "Task", "Communication", "QuestionnaireResponse",
             "DocumentReference", "Flag");
     private static final Set<String> PATIENT_WRITES = Set.of("QuestionnaireResponse", "Observation", "Communication", "Goal",

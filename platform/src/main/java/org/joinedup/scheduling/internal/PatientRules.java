@@ -85,10 +85,15 @@ class PatientRules {
 
     /** Who writes the change: staff as themselves; a patient as themselves, allowed to change Slots and Appointments. */
     static FhirAccess writer(FhirAccess caller) {
+        return writer(caller, SCHEDULING_TYPES);
+    }
+
+    /** Who writes a change a patient may make to these types (checked by the operation first): the patient, allowed to. */
+    static FhirAccess writer(FhirAccess caller, Set<String> types) {
         if (!isPatient(caller)) {
             return caller;
         }
-        return new FhirAccess(caller.agent(), (type, action) -> SCHEDULING_TYPES.contains(type) || caller.permissions().allows(type, action),
+        return new FhirAccess(caller.agent(), (type, action) -> types.contains(type) || caller.permissions().allows(type, action),
                 Visibility.EVERYTHING, false);
     }
 

@@ -8,7 +8,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** The appointment jobs: reminders due (every few minutes) and clinics' slots rolled forward (daily, and at start). */
+/**
+ * The appointment jobs, each first run at start: reminders due (every few minutes), clinics' slots rolled forward
+ * (daily), the waiting list validation campaign (weekly) and follow-up windows ending (hourly).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class SchedulingJobs implements SchedulingConfigurer {
@@ -17,11 +20,16 @@ class SchedulingJobs implements SchedulingConfigurer {
 
     private final AppointmentReminders reminders;
     private final SlotRollForward slots;
+    private final WaitingListValidation validation;
+    private final PifuWindows pifu;
     private final SchedulingProperties properties;
 
-    SchedulingJobs(AppointmentReminders reminders, SlotRollForward slots, SchedulingProperties properties) {
+    SchedulingJobs(AppointmentReminders reminders, SlotRollForward slots, WaitingListValidation validation, PifuWindows pifu,
+                   SchedulingProperties properties) {
         this.reminders = reminders;
         this.slots = slots;
+        this.validation = validation;
+        this.pifu = pifu;
         this.properties = properties;
     }
 
@@ -29,6 +37,8 @@ class SchedulingJobs implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(() -> guarded("reminders", reminders::remindDue), properties.reminderInterval());
         registrar.addFixedDelayTask(() -> guarded("slots", slots::rollForward), properties.slotRollForward());
+        registrar.addFixedDelayTask(() -> guarded("waiting list validation", validation::scheduled), properties.validationInterval());
+        registrar.addFixedDelayTask(() -> guarded("follow-up windows", pifu::check), properties.pifuInterval());
     }
 
     private static void guarded(String job, Runnable task) {

@@ -51,13 +51,31 @@ class StoreCalls {
      * they are told if and only if the change is made.
      */
     JsonNode transaction(FhirAccess caller, ArrayNode entries, String conflict, Object... events) {
+        return transaction(caller, entries, conflict, written -> java.util.List.of(events));
+    }
+
+    /** As above, with events made from the transaction's answer (for the ids of what it created). */
+    JsonNode transaction(FhirAccess caller, ArrayNode entries, String conflict, java.util.function.Function<JsonNode, java.util.List<?>> events) {
         return transactions.execute(status -> {
             JsonNode written = write(caller, entries, conflict);
+            events.apply(written).forEach(this.events::publishEvent);
+            return written;
+        });
+    }
+
+    /** Publishes events in a transaction of their own (the event publication registry keeps them). */
+    void publish(Object... events) {
+        transactions.executeWithoutResult(status -> {
             for (Object event : events) {
                 this.events.publishEvent(event);
             }
-            return written;
         });
+    }
+
+    /** The id of what a transaction's entry created or updated ({@code Appointment/123/_history/1} gives 123). */
+    static String createdId(JsonNode written, int entry) {
+        String[] location = written.at("/entry/" + entry + "/response/location").asText().replaceFirst("/_history/.*", "").split("/");
+        return location[location.length - 1];
     }
 
     private JsonNode write(FhirAccess caller, ArrayNode entries, String conflict) {
