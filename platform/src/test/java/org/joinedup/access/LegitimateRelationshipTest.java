@@ -70,6 +70,18 @@ class LegitimateRelationshipTest extends FhirApiTest {
     }
 
     @Test
+    void staffWriteToTheRecordsOfTheirPatientsAndNoOthers() {
+        String observation = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"Weight\"},\"subject\":{\"reference\":\"Patient/%s\"}}";
+
+        FhirClient.Response mine = clinicianAt(practiceOds).post("/Observation", FhirClient.parse(observation.formatted(registered)));
+        assertThat(mine.status()).as(mine.body()).isEqualTo(201);
+        com.fasterxml.jackson.databind.node.ObjectNode changed = (com.fasterxml.jackson.databind.node.ObjectNode) mine.json();
+        changed.put("status", "amended");
+        assertThat(clinicianAt(practiceOds).put("/Observation/" + changed.path("id").asText(), changed).status()).isEqualTo(200);
+        assertThat(clinicianAt(practiceOds).post("/Observation", FhirClient.parse(observation.formatted(stranger))).status()).isEqualTo(403);
+    }
+
+    @Test
     void searchesShowOnlyRelatedPatientsAndCountOnlyThem() {
         FhirClient.Response search = clinicianAt(practiceOds).get("/Patient?family=Related&_total=accurate&_count=1000");
         assertThat(search.matchIds()).contains(registered).doesNotContain(stranger);

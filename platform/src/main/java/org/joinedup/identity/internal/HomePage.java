@@ -32,6 +32,8 @@ class HomePage {
         model.addAttribute("actingAs", staff.map(s -> s.role() + " at " + s.organization()).orElse(null));
         model.addAttribute("operator", staff.filter(s -> "operator".equals(s.role())).isPresent());
         model.addAttribute("auditor", staff.filter(s -> "ig-auditor".equals(s.role())).isPresent());
+        model.addAttribute("books", staff.filter(s -> java.util.Set.of("scheduler", "clinician", "care-worker").contains(s.role())).isPresent());
+        model.addAttribute("messages", staff.filter(s -> java.util.Set.of("scheduler", "operator").contains(s.role())).isPresent());
         model.addAttribute("patient", users.isPatient(authentication));
         return "home";
     }

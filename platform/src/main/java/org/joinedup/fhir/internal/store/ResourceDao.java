@@ -77,10 +77,10 @@ public final class ResourceDao {
         if (!visible.filters()) {
             return true;
         }
-        List<Object> args = new java.util.ArrayList<>();
+        // the condition's placeholders come first in the statement, then the derived row's
+        List<Object> args = new java.util.ArrayList<>(visible.args());
         args.add(patients.toArray(String[]::new));
         args.add(labels.toArray(String[]::new));
-        args.addAll(visible.args());
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT " + visible.text()
                 + " FROM (SELECT nullif(?::text[], '{}') AS patients, nullif(?::text[], '{}') AS labels) r", Boolean.class, args.toArray()));
     }
