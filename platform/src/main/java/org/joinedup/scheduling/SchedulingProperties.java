@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 a service's rules replace the defaults whole
  * @param reminderInterval how often appointments are looked at for reminders due
  * @param slotHorizonWeeks how many weeks ahead each clinic's slots are kept made, from its weekly sessions
- * @param slotRollForward how often clinics' slots are rolled forward to the horizon (and checked at start)
+ * @param slotRollForward how often clinics are looked at and their slots rolled forward to the horizon (from start; a clinic
+ *                        already made up to it costs one search)
  * @param validateAfterWeeks waiting list validation asks every patient waiting longer than this whether they still
  *                           need to be seen (again after as long, if they said yes)
  * @param validationInterval how often the validation campaign runs
@@ -25,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("joinedup.scheduling")
 public record SchedulingProperties(@DefaultValue BookingRules rules, Map<String, BookingRules> services,
                                    @DefaultValue("5m") Duration reminderInterval, @DefaultValue("26") int slotHorizonWeeks,
-                                   @DefaultValue("24h") Duration slotRollForward, @DefaultValue("12") int validateAfterWeeks,
+                                   @DefaultValue("1h") Duration slotRollForward, @DefaultValue("12") int validateAfterWeeks,
                                    @DefaultValue("7d") Duration validationInterval, @DefaultValue("21d") Duration answerWithin,
                                    @DefaultValue("14d") Duration pifuNoticeBefore, @DefaultValue("1h") Duration pifuInterval) {
 

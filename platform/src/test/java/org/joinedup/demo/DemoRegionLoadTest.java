@@ -43,4 +43,12 @@ class DemoRegionLoadTest extends FhirApiTest {
         assertThat(patient.get("/Patient/demo-patient-1").json().at("/identifier/0/value").asText()).isEqualTo("9990000018");
         assertThat(patient.get("/Patient?_summary=count").json().path("total").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void theTrustsClinicsHaveFreeSlotsAndItsWaitingListHasPatients() {
+        FhirClient.Response free = fhir.get("/Appointment/$find?service-type=https://fhir.nhs.uk/CodeSystem/NHSDataModelAndDictionary-treatment-function|320");
+        assertThat(free.matchIds()).as("Cardiology's free slots").hasSize(10);
+        assertThat(fhir.get("/ServiceRequest?category=https://fhir.joinedup.nhs.uk/CodeSystem/waiting-list|outpatient,"
+                + "https://fhir.joinedup.nhs.uk/CodeSystem/waiting-list|surgery&_summary=count").json().path("total").asInt()).isPositive();
+    }
 }

@@ -74,6 +74,10 @@ final class RegionCare {
             a.putObject("meta").put("source", "urn:joinedup:demo-region");
             a.put("status", status);
             a.putObject("appointmentType").put("text", hospital ? "Outpatient appointment" : "GP appointment");
+            String clinic = CLINICS[Math.floorMod(patient.hashCode() + n, CLINICS.length)];
+            if (hospital) {
+                a.putArray("serviceType").add(RegionClinics.serviceType(RegionClinics.named(clinic)));
+            }
             a.put("start", start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             a.put("end", start.plusMinutes(minutes).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             a.put("minutesDuration", minutes);
@@ -83,7 +87,6 @@ final class RegionCare {
                     .put("display", where.name());
             out.accept(a);
             if (hospital && status.equals("fulfilled")) {
-                String clinic = CLINICS[Math.floorMod(patient.hashCode() + n, CLINICS.length)];
                 out.accept(RegionDocuments.clinicLetter(patient + "-l" + (n + 1), patient, trust, practice, day, clinic));
             }
         }

@@ -56,6 +56,7 @@ final class RegionGenerator {
         for (RegionOrganisations.Org org : all) {
             resources.add(RegionResources.organization(org));
         }
+        RegionClinics.clinics(organisations.trust, resources);
         RegionOrganisations.Org practice = organisations.practices.getFirst();
         staff(resources, "demo-gp", "Demo", "GP", "Dr", practice, "62247001", "General practitioner");
         staff(resources, "demo-consultant", "Demo", "Consultant", "Dr", organisations.trust, "309343006", "Physician");
@@ -128,6 +129,7 @@ final class RegionGenerator {
         SplittableRandom care = random.split();
         SplittableRandom treatment = random.split();
         SplittableRandom personal = random.split();
+        SplittableRandom waiting = random.split();
         RegionCare.reviews(care, id, hypertension, diabetes, today, out);
         if (onWard) {
             RegionCare.wardObservations(care, id, today, out);
@@ -136,6 +138,7 @@ final class RegionGenerator {
         RegionMedicines.forConditions(treatment, id, List.copyOf(conditions.keySet()), practice, today, out);
         RegionDocuments.carePlans(treatment, id, age, conditions.get("84114007"), conditions.get("52448006"), practice, today, out);
         RegionPersonalCare.about(personal, id, family, age, conditions, practice, today, index == 0, out);
+        RegionClinics.waiting(waiting, id, organisations.trust, today, out);
     }
 
     static ArrayNode array() {

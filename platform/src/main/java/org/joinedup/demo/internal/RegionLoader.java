@@ -75,9 +75,21 @@ class RegionLoader implements ApplicationRunner {
         if (failed.get() != null) {
             throw failed.get();
         }
+        makeSlots();
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("Loaded the demo region: {} patients{} in {} ms ({} patients/s)", generator.patients(), region.care() ? "" : " (demographics and problem lists)",
                 Math.round(seconds * 1000), Math.round(generator.patients() / seconds));
+    }
+
+    /** The clinics' slots, 26 weeks ahead, through the scheduling operation (after that they are rolled forward hourly). */
+    private void makeSlots() {
+        byte[] parameters = "{\"resourceType\":\"Parameters\"}".getBytes(StandardCharsets.UTF_8);
+        for (RegionClinics.Clinic clinic : RegionClinics.CLINICS) {
+            FhirApi.Answer answer = fhir.handle(FhirAccess.SYSTEM, "POST", "Schedule/" + clinic.id() + "/$generate-slots?weeks=26", parameters);
+            if (answer.status() != 200) {
+                log.warn("The demo clinic {} has no slots: {} {}", clinic.name(), answer.status(), answer.text());
+            }
+        }
     }
 
     private void transaction(List<ObjectNode> resources) {

@@ -10,7 +10,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * The appointment jobs, each first run at start: reminders due (every few minutes), clinics' slots rolled forward
- * (daily), the waiting list validation campaign (weekly) and follow-up windows ending (hourly).
+ * (hourly), the waiting list validation campaign (weekly) and follow-up windows ending (hourly).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps every clinic's slots made {@code slotHorizonWeeks} ahead: each active Schedule with weekly sessions gets
  * the days after those already made (its {@code slots-made-until} extension says which), then the extension is
- * moved on. Runs daily and at start; making a day twice adds nothing, so two nodes running it do no harm.
+ * moved on. Runs hourly from start (a clinic already made up to the horizon costs only its read); making a day
+ * twice adds nothing, so two nodes running it do no harm.
  */
 @Component
 class SlotRollForward {
