@@ -20,10 +20,12 @@ class BookAppointment extends SchedulingOperation {
 
     private final StoreCalls store;
     private final PatientRules rules;
+    private final ScheduleActors clinics;
 
-    BookAppointment(StoreCalls store, PatientRules rules) {
+    BookAppointment(StoreCalls store, PatientRules rules, ScheduleActors clinics) {
         this.store = store;
         this.rules = rules;
+        this.clinics = clinics;
     }
 
     @Override
@@ -40,7 +42,9 @@ class BookAppointment extends SchedulingOperation {
         if (!patient.startsWith("Patient/")) {
             throw new Refusal(400, "invalid", "'" + patient + "' is not a Patient");
         }
-        store.read(caller, patient); // the patient exists, and the caller may see them
+        if (PatientRules.isPatient(caller)) {
+            store.read(caller, patient); // their own record (or one they are a proxy for): the write below is made with wider access
+        } // staff: the write itself is refused unless the patient exists and is in their care (or break-glass)
         ObjectNode appointment = StoreCalls.JSON.createObjectNode().put("resourceType", "Appointment").put("status", "booked");
         if (slot.has("serviceType")) {
             appointment.set("serviceType", slot.path("serviceType"));
@@ -53,7 +57,7 @@ class BookAppointment extends SchedulingOperation {
         appointment.putArray("slot").addObject().put("reference", "Slot/" + slot.path("id").asText());
         ArrayNode participants = appointment.putArray("participant");
         participants.addObject().put("status", "accepted").putObject("actor").put("reference", patient);
-        for (JsonNode actor : store.read(PatientRules.writer(caller), slot.at("/schedule/reference").asText()).path("actor")) {
+        for (JsonNode actor : clinics.of(PatientRules.writer(caller), slot.at("/schedule/reference").asText())) {
             participants.addObject().put("status", "accepted").set("actor", actor);
         }
         ArrayNode entries = StoreCalls.JSON.createArrayNode();
@@ -62,7 +66,14 @@ class BookAppointment extends SchedulingOperation {
         create.set("resource", appointment);
         create.putObject("request").put("method", "POST").put("url", "Appointment");
         JsonNode written = store.transaction(PatientRules.writer(caller), entries, "The slot was taken by another booking just now: choose another");
-        String[] location = written.at("/entry/1/response/location").asText().replaceFirst("/_history/.*", "").split("/");
-        return resource(201, store.read(caller, "Appointment/" + location[location.length - 1]));
+        // the Appointment as stored: as written, with the id and version the store gave it
+        JsonNode response = written.at("/entry/1/response");
+        appointment.put("id", StoreCalls.createdId(written, 1));
+        appointment.putObject("meta").put("versionId", response.path("etag").asText("W/\"1\"").replaceAll("[^0-9]", ""))
+                .put("lastUpdated", response.path("lastModified").asText());
+        ObjectNode ordered = StoreCalls.JSON.createObjectNode().put("resourceType", "Appointment").put("id", appointment.path("id").asText());
+        ordered.set("meta", appointment.path("meta"));
+        appointment.fields().forEachRemaining(field -> ordered.putIfAbsent(field.getKey(), field.getValue()));
+        return resource(201, ordered);
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Appointment/$find}: free slots, earliest first, from {@code start} (default now, never earlier) to
  * {@code end} (default four weeks on), for a {@code service-type} and a {@code location} if given; {@code _count}
- * of them (default 10). The answer is the searchset of Slots, read as the caller.
+ * of them (default 10). The clinics (Schedules) of that service and place are found first, then their free
+ * slots, which keeps the search quick however many clinics the region has. The answer is the searchset of Slots,
+ * read as the caller.
  */
 @Component
 class FindSlots extends SchedulingOperation {
@@ -39,17 +41,35 @@ class FindSlots extends SchedulingOperation {
         }
         Instant to = instant(input.get("end"), from.plus(28, ChronoUnit.DAYS));
         int count = count(input.get("_count"));
+        FhirAccess reader = PatientRules.writer(caller); // a patient may look for free slots
+        String service = input.get("service-type");
+        String location = input.get("location");
         StringBuilder query = new StringBuilder("Slot?status=free&start=ge").append(encode(from)).append("&start=lt").append(encode(to))
                 .append("&_sort=start&_count=").append(count);
-        String service = input.get("service-type");
-        if (service != null) {
-            query.append("&service-type=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
+        if (service != null || location != null) {
+            // the clinics first (few), then their slots: a slot's schedule is far more selective than its service
+            StringBuilder clinics = new StringBuilder("Schedule?active=true&_count=200&_elements=id");
+            if (service != null) {
+                clinics.append("&service-type=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
+            }
+            if (location != null) {
+                clinics.append("&actor=").append(URLEncoder.encode(location, StandardCharsets.UTF_8));
+            }
+            FhirApi.Answer found = store.search(reader, clinics.toString());
+            if (found.status() != 200) {
+                return found;
+            }
+            java.util.List<String> schedules = new java.util.ArrayList<>();
+            StoreCalls.parse(found.body()).path("entry").forEach(entry -> schedules.add("Schedule/" + entry.at("/resource/id").asText()));
+            if (schedules.isEmpty()) {
+                return resource(200, StoreCalls.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset").put("total", 0));
+            }
+            query.append("&schedule=").append(URLEncoder.encode(String.join(",", schedules), StandardCharsets.UTF_8));
+            if (service != null) {
+                query.append("&service-type=").append(URLEncoder.encode(service, StandardCharsets.UTF_8)); // a clinic may run several
+            }
         }
-        String location = input.get("location");
-        if (location != null) {
-            query.append("&schedule.actor=").append(URLEncoder.encode(location, StandardCharsets.UTF_8));
-        }
-        return store.search(PatientRules.writer(caller), query.toString()); // a patient may look for free slots
+        return store.search(reader, query.toString());
     }
 
     private static Instant instant(String value, Instant otherwise) {
