@@ -63,6 +63,8 @@ class SchedulingPagesTest extends BrowserPageTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Did not attend: CLINIC, Pat").setExact(false)).click();
         assertThat(page.locator("#outcome")).hasText("Recorded: Did not attend");
         assertThat(page.locator("#appointments")).containsText("Did not attend");
+        // the README's screenshot of a clinic list (copied to docs/ by hand when the page changes)
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/clinic-list.png")).setFullPage(true));
 
         page.navigate("/staff/reports/appointments");
         assertThat(page.locator("#attendance")).containsText("Cardiology " + service);
@@ -108,7 +110,8 @@ class SchedulingPagesTest extends BrowserPageTest {
         assertThat(page.locator("#entries")).containsText("Hip replacement");
         assertThat(Accessibility.seriousViolations(page)).isEmpty();
         page.navigate("/staff/waiting-list?worklist=true");
-        assertThat(page.locator("#entries")).containsText("wants-to-discuss");
+        assertThat(page.locator("#entries")).containsText("Wants to discuss");
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/validation-worklist.png")).setFullPage(true));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Still needed: CLINIC, Pat")).click();
         assertThat(page.locator("#outcome")).hasText("The patient stays on the waiting list.");
         assertThat(fhir.get("/ServiceRequest/" + entry).body()).contains("still-needed");

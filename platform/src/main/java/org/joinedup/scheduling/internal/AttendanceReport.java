@@ -44,6 +44,10 @@ class AttendanceReport {
 
     /** The waiting list by list and validation outcome. */
     public record Waiting(String list, String outcome, int count) {
+
+        public String outcomeText() {
+            return WaitingList.words("not-asked".equals(outcome) ? null : outcome);
+        }
     }
 
     public record Report(YearMonth from, YearMonth to, List<Attendance> attendance, List<Waiting> waiting) {
@@ -92,7 +96,7 @@ class AttendanceReport {
             for (JsonNode entry : page.path("entry")) {
                 JsonNode request = entry.path("resource");
                 String outcome = WaitingList.outcome(request);
-                counts.merge(request.at("/category/0/coding/0/code").asText() + "\u0000" + (outcome == null ? "not asked" : outcome), 1, Integer::sum);
+                counts.merge(request.at("/category/0/coding/0/code").asText() + "\u0000" + (outcome == null ? "not-asked" : outcome), 1, Integer::sum);
             }
             query = SlotRollForward.next(page);
         }

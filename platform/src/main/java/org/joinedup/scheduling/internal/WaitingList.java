@@ -30,6 +30,21 @@ final class WaitingList {
     private WaitingList() {
     }
 
+    /** A validation outcome in words, for pages. */
+    static String words(String outcome) {
+        if (outcome == null) {
+            return "Not asked";
+        }
+        return switch (outcome) {
+            case "asked" -> "Asked, no answer yet";
+            case "still-needed" -> "Still needs to be seen";
+            case "no-longer-needed" -> "Says no longer needed";
+            case "wants-to-discuss" -> "Wants to discuss";
+            case "no-answer" -> "No answer";
+            default -> outcome;
+        };
+    }
+
     static String patientId(JsonNode request) {
         return request.at("/subject/reference").asText().replaceFirst("^Patient/", "");
     }

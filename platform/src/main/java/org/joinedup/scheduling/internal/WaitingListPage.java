@@ -43,6 +43,10 @@ class WaitingListPage {
     /** An entry as listed. */
     public record Entry(String id, PatientLine patient, long weeks, String priority, String list, String what, String subSpecialty, String outcome) {
 
+        public String outcomeText() {
+            return WaitingList.words(outcome);
+        }
+
         public boolean needsACall() {
             return outcome != null && WaitingList.NEEDS_A_CALL.contains(outcome);
         }
@@ -71,7 +75,7 @@ class WaitingListPage {
         Map<String, Integer> outcomes = new TreeMap<>();
         for (JsonNode request : found.matches()) {
             String result = WaitingList.outcome(request);
-            outcomes.merge(result == null ? "not asked" : result, 1, Integer::sum);
+            outcomes.merge(WaitingList.words(result), 1, Integer::sum);
             if ((worklist && (result == null || !WaitingList.NEEDS_A_CALL.contains(result))) || (!outcome.isEmpty() && !outcome.equals(result))) {
                 continue;
             }
@@ -89,6 +93,11 @@ class WaitingListPage {
         model.addAttribute("priority", priority);
         model.addAttribute("weeks", weeks);
         model.addAttribute("outcome", outcome);
+        Map<String, String> choices = new java.util.LinkedHashMap<>();
+        for (String code : List.of("asked", "still-needed", "no-longer-needed", "wants-to-discuss", "no-answer")) {
+            choices.put(code, WaitingList.words(code));
+        }
+        model.addAttribute("outcomeChoices", choices);
         model.addAttribute("worklist", worklist);
         return "staff/waiting-list";
     }
