@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long a send may take before another worker may take the message over (after checking
  *                    with the provider whether it was sent)
  * @param linkLifetime how long a link in a message can be used
+ * @param concurrentSends how many messages a node sends at once (GOV.UK Notify allows 3,000 a minute per service)
  * @param govUkNotify GOV.UK Notify's settings, when it is the provider
  */
 @ConfigurationProperties("joinedup.notify")
@@ -31,6 +32,7 @@ public record NotifyProperties(@DefaultValue("local") String provider, @DefaultV
                                @DefaultValue("Europe/London") ZoneId zone, @DefaultValue("1s") Duration pollInterval,
                                @DefaultValue("6") int maxAttempts, @DefaultValue("1m") Duration firstRetry,
                                @DefaultValue("2m") Duration sendTimeout, @DefaultValue("14d") Duration linkLifetime,
+                               @DefaultValue("4") int concurrentSends,
                                @DefaultValue GovUkNotify govUkNotify) {
 
     /**

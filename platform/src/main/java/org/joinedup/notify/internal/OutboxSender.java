@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * and, as after every failed attempt, the provider is first asked whether it has the message already, so none is
  * lost and none sent twice. Failures are tried again after 1, 4, 16, ... minutes (never in quiet hours) until
  * {@code maxAttempts}, then left as failed for an operator. Messages whose moment has passed are cancelled.
+ * Up to {@code concurrentSends} messages are sent at once.
  */
 @Component
 class OutboxSender implements SmartLifecycle {
@@ -87,7 +88,25 @@ class OutboxSender implements SmartLifecycle {
             }
         }
         List<OutboxMessage> due = outbox.claimDue(BATCH);
-        due.forEach(this::deliver);
+        if (due.size() <= 1 || properties.concurrentSends() <= 1) {
+            due.forEach(this::deliver);
+        } else {
+            java.util.concurrent.Semaphore sending = new java.util.concurrent.Semaphore(properties.concurrentSends());
+            try (var senders = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (OutboxMessage message : due) {
+                    sending.acquireUninterruptibly();
+                    senders.execute(() -> {
+                        try {
+                            deliver(message);
+                        } catch (RuntimeException e) {
+                            log.warn("Messages: {} could not be recorded after sending; it is checked with the provider later", message.id(), e);
+                        } finally {
+                            sending.release();
+                        }
+                    });
+                }
+            } // waits for this round's sends
+        }
         return due.size() == BATCH;
     }
 

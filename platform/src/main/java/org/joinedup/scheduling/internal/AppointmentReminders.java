@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Asks for appointment reminders when they fall due: for each reminder time in the services' rules (7 days, 1
- * day...), the booked appointments starting that long from now (looking back 12 hours, so a pause or restart
- * misses none; an appointment booked nearer than a reminder time gets only the later reminders). Each reminder's
+ * day...), the booked appointments starting that long from now (looking back to the last look, and 12 hours at
+ * start, so a pause or restart misses none; an appointment booked nearer than a reminder time gets only the later reminders). Each reminder's
  * reference names the appointment, its time and the offset, so asking again changes nothing and a moved
  * appointment is reminded afresh. Cancelled, missed and past appointments are never searched for.
  */
@@ -38,6 +38,7 @@ class AppointmentReminders {
     private final SchedulingProperties properties;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private Instant lastLook;
 
     AppointmentReminders(StoreCalls store, SchedulingProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.store = store;
@@ -46,37 +47,55 @@ class AppointmentReminders {
         this.events = events;
     }
 
-    /** One look for reminders due now; answers how many were asked for (some may have been asked for before). */
-    int remindDue() {
+    /**
+     * One look for reminders due now; answers how many were asked for. The first look reaches 12 hours back; each
+     * later one reaches back to a minute before the last, plus the appointments booked or moved since then (which
+     * may already be inside a reminder's time), so a reminder is rarely asked for twice (and then ignored).
+     */
+    synchronized int remindDue() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Duration back = lastLook == null ? LOOKBACK : Duration.between(lastLook, now).plusMinutes(1);
+        if (back.compareTo(LOOKBACK) > 0) {
+            back = LOOKBACK;
+        }
         TreeSet<Duration> offsets = new TreeSet<>(properties.rules().reminders());
         properties.services().values().forEach(rules -> offsets.addAll(rules.reminders()));
         Map<String, String> places = new HashMap<>();
         int asked = 0;
         for (Duration before : offsets) {
             Instant to = now.plus(before);
-            String query = "Appointment?status=booked&date=gt" + encode(to.minus(LOOKBACK)) + "&date=le" + encode(to) + "&_count=500";
-            while (query != null) {
-                JsonNode page = StoreCalls.parse(store.search(FhirAccess.SYSTEM, query).body());
-                List<MessageRequested> requests = new ArrayList<>();
-                for (JsonNode entry : page.path("entry")) {
-                    JsonNode appointment = entry.path("resource");
-                    if (!"Appointment".equals(appointment.path("resourceType").asText())
-                            || !properties.rulesFor(appointment.at("/serviceType/0/coding/0/code").asText(null)).reminders().contains(before)) {
-                        continue;
-                    }
-                    String patient = patientOf(appointment);
-                    if (patient != null) {
-                        requests.add(Reminders.reminder(appointment, patient, place(appointment, places), before));
-                    }
-                }
-                transactions.executeWithoutResult(tx -> requests.forEach(events::publishEvent));
-                asked += requests.size();
-                query = SlotRollForward.next(page);
+            asked += ask("Appointment?status=booked&date=gt" + encode(to.minus(back)) + "&date=le" + encode(to) + "&_count=500", before, places);
+            if (back.compareTo(LOOKBACK) < 0) {
+                asked += ask("Appointment?status=booked&_lastUpdated=ge" + encode(lastLook.minus(1, ChronoUnit.MINUTES)) + "&date=gt"
+                        + encode(to.minus(LOOKBACK)) + "&date=le" + encode(to) + "&_count=500", before, places);
             }
         }
+        lastLook = now;
         if (asked > 0) {
             log.info("Appointments: {} reminders asked for", asked);
+        }
+        return asked;
+    }
+
+    private int ask(String query, Duration before, Map<String, String> places) {
+        int asked = 0;
+        while (query != null) {
+            JsonNode page = StoreCalls.parse(store.search(FhirAccess.SYSTEM, query).body());
+            List<MessageRequested> requests = new ArrayList<>();
+            for (JsonNode entry : page.path("entry")) {
+                JsonNode appointment = entry.path("resource");
+                if (!"Appointment".equals(appointment.path("resourceType").asText())
+                        || !properties.rulesFor(appointment.at("/serviceType/0/coding/0/code").asText(null)).reminders().contains(before)) {
+                    continue;
+                }
+                String patient = patientOf(appointment);
+                if (patient != null) {
+                    requests.add(Reminders.reminder(appointment, patient, place(appointment, places), before));
+                }
+            }
+            transactions.executeWithoutResult(tx -> requests.forEach(events::publishEvent));
+            asked += requests.size();
+            query = SlotRollForward.next(page);
         }
         return asked;
     }

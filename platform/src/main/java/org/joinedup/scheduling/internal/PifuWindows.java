@@ -12,6 +12,7 @@ import java.util.Map;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.notify.MessageKind;
 import org.joinedup.notify.MessageRequested;
+import org.joinedup.notify.MessageStatuses;
 import org.joinedup.scheduling.SchedulingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,12 @@ class PifuWindows {
 
     private final StoreCalls store;
     private final SchedulingProperties properties;
+    private final MessageStatuses messages;
 
-    PifuWindows(StoreCalls store, SchedulingProperties properties) {
+    PifuWindows(StoreCalls store, SchedulingProperties properties, MessageStatuses messages) {
         this.store = store;
         this.properties = properties;
+        this.messages = messages;
     }
 
     /** Answers how many windows were closed. */
@@ -79,12 +82,16 @@ class PifuWindows {
     }
 
     private void notice(JsonNode episode, LocalDate last) {
+        String reference = "pifu/" + episode.path("id").asText() + "/ending/" + last;
+        if (!messages.byReferencePrefix(reference).isEmpty()) {
+            return; // told already
+        }
         String organization = episode.at("/managingOrganization/reference").asText("");
         String place = organization.startsWith("Organization/")
                 ? StoreCalls.parse(store.search(FhirAccess.SYSTEM, organization).body()).path("name").asText("the clinic") : "the clinic";
         String id = episode.path("id").asText();
-        MessageRequested message = new MessageRequested("pifu/" + id + "/ending/" + last, Pifu.patient(episode).replaceFirst("^Patient/", ""),
+        MessageRequested message = new MessageRequested(reference, Pifu.patient(episode).replaceFirst("^Patient/", ""),
                 MessageKind.PIFU_ENDING, Map.of("place", place, "date", DATE.format(last)), "/portal/follow-up/" + id, null);
-        store.publish(message); // asked again each time; the outbox keeps the first
+        store.publish(message);
     }
 }

@@ -63,6 +63,16 @@ class AppointmentRemindersTest {
     }
 
     @Test
+    void anAppointmentBookedBetweenTwoLooksInsideItsReminderTimeIsStillReminded() {
+        reminders.remindDue(); // a look before the booking: the next looks back only this far, but also at new bookings
+        String appointment = clinic.book(clinic.fhir, clinic.slotIn(20, ChronoUnit.HOURS), patient).json().path("id").asText();
+
+        reminders.remindDue();
+
+        assertThat(Eventually.await(() -> statuses.byReferencePrefix("appointment/" + appointment + "/"), m -> !m.isEmpty())).hasSize(1);
+    }
+
+    @Test
     void aCancelledAppointmentIsNotReminded() {
         String appointment = clinic.book(clinic.fhir, clinic.slotIn(23, ChronoUnit.HOURS), patient).json().path("id").asText();
         clinic.cancel(clinic.fhir, appointment);
