@@ -70,4 +70,9 @@ class MessageRequests implements MessageStatuses {
     public Map<String, String> byReferencePrefix(String referencePrefix) {
         return outbox.statusesByPrefix(referencePrefix);
     }
+
+    @Override
+    public java.util.List<Sent> toPatient(String patientId, int limit) {
+        return outbox.toPatient(patientId, limit);
+    }
 }

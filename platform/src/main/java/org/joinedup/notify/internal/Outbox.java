@@ -176,6 +176,15 @@ class Outbox {
         return statuses;
     }
 
+    /** What a patient has been sent (not what was withheld or cancelled), newest first. */
+    List<org.joinedup.notify.MessageStatuses.Sent> toPatient(String patientId, int limit) {
+        return jdbc.query("""
+                SELECT created_at, channel, subject, body, status FROM message
+                WHERE patient_id = ? AND status NOT IN ('withheld', 'cancelled') ORDER BY created_at DESC LIMIT ?""",
+                (rs, n) -> new org.joinedup.notify.MessageStatuses.Sent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), patientId, limit);
+    }
+
     List<String> history(UUID id) {
         return jdbc.query("SELECT at, status, detail, actor FROM message_event WHERE message_id = ? ORDER BY at",
                 (rs, n) -> rs.getTimestamp(1).toInstant() + " " + rs.getString(2) + " (" + rs.getString(4) + ")"

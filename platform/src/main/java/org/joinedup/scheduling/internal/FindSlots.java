@@ -16,15 +16,18 @@ import org.springframework.stereotype.Component;
  * {@code end} (default four weeks on), for a {@code service-type} and a {@code location} if given; {@code _count}
  * of them (default 10). The clinics (Schedules) of that service and place are found first, then their free
  * slots, which keeps the search quick however many clinics the region has. The answer is the searchset of Slots,
- * read as the caller.
+ * read as the caller. A patient is offered only the slots they may book themselves (after the service's cut-off,
+ * within its booking horizon).
  */
 @Component
 class FindSlots extends SchedulingOperation {
 
     private final StoreCalls store;
+    private final PatientRules rules;
 
-    FindSlots(StoreCalls store) {
+    FindSlots(StoreCalls store, PatientRules rules) {
         this.store = store;
+        this.rules = rules;
     }
 
     @Override
@@ -39,10 +42,17 @@ class FindSlots extends SchedulingOperation {
         if (from.isBefore(now)) {
             from = now;
         }
+        String service = input.get("service-type");
+        if (PatientRules.isPatient(caller)) { // only the slots a patient may book themselves
+            var own = rules.ofService(service);
+            from = from.isBefore(now.plus(own.cutOff())) ? now.plus(own.cutOff()) : from;
+        }
         Instant to = instant(input.get("end"), from.plus(28, ChronoUnit.DAYS));
+        if (PatientRules.isPatient(caller) && to.isAfter(now.plus(rules.ofService(service).bookAhead()))) {
+            to = now.plus(rules.ofService(service).bookAhead());
+        }
         int count = count(input.get("_count"));
         FhirAccess reader = PatientRules.writer(caller); // a patient may look for free slots
-        String service = input.get("service-type");
         String location = input.get("location");
         StringBuilder query = new StringBuilder("Slot?status=free&start=ge").append(encode(from)).append("&start=lt").append(encode(to))
                 .append("&_sort=start&_count=").append(count);

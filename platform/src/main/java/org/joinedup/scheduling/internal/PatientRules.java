@@ -33,6 +33,11 @@ class PatientRules {
         return "patient".equals(caller.agent().kind());
     }
 
+    /** The rules of a service named as a search token ({@code system|code}, or a bare code); the defaults for none. */
+    SchedulingProperties.BookingRules ofService(String token) {
+        return properties.rulesFor(token == null ? null : token.substring(token.indexOf('|') + 1));
+    }
+
     SchedulingProperties.BookingRules of(JsonNode slotOrAppointment) {
         return properties.rulesFor(slotOrAppointment.at("/serviceType/0/coding/0/code").asText(null));
     }
