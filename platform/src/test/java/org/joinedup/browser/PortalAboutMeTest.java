@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A patient says what matters to them (asked again, their words kept, when they give none), changes it (a new
- * version) and takes it away (cancelled, not deleted); and keeps a mood diary, one entry a day, shown as a chart.
+ * version) and takes it away (cancelled, not deleted); and keeps a mood diary, one entry a day, shown as a chart,
+ * a very low score answered with where to get help now.
  */
 class PortalAboutMeTest extends BrowserPageTest {
 
@@ -73,8 +74,12 @@ class PortalAboutMeTest extends BrowserPageTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator("#entries tbody tr")).hasCount(1);
         assertThat(page.locator("#entries")).containsText("4");
+        assertThat(page.locator("#urgent-help")).hasCount(0);
+        page.getByLabel("1", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator("#urgent-help")).containsText("call 111");
         String today = fhir.get("/Observation?patient=Patient/demo-patient-1&code=https://fhir.joinedup.nhs.uk/CodeSystem/patient-reported|mood-score")
                 .resources().getFirst().path("id").asText();
-        assertThat(fhir.get("/Observation/" + today + "/_history").json().path("total").asInt()).isEqualTo(2);
+        assertThat(fhir.get("/Observation/" + today + "/_history").json().path("total").asInt()).isEqualTo(3);
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The mood diary ({@code /portal/mood}): a score from 0 (very low) to 10 (very good) and an optional note, once a
  * day (a second entry the same day replaces the first, as a new version), kept as an Observation the care team
- * sees; with a chart and a table of the last eight weeks.
+ * sees; with a chart and a table of the last eight weeks. A very low score (0 to 2) is answered at once with
+ * where to get urgent help, since the care team may not read the diary the same day.
  */
 @Controller
 class MoodDiaryPage {
@@ -104,6 +105,7 @@ class MoodDiaryPage {
             redirect.addFlashAttribute("draft", note);
         } else {
             redirect.addFlashAttribute("done", "Saved. Your care team can see your diary.");
+            redirect.addFlashAttribute("lowMood", value <= 2); // a very low score: where to get help now, at once
         }
         return "redirect:/portal/mood";
     }
