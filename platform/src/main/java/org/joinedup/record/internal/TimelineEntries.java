@@ -38,6 +38,11 @@ final class TimelineEntries {
                 text = r.path("title").asText("Care plan");
                 detail = r.path("description").asText("");
             }
+            case "Communication" -> {
+                text = r.at("/sender/reference").asText().startsWith("Patient/") ? "Message from the patient" : "Message";
+                String words = r.at("/payload/0/contentString").asText("");
+                detail = words.length() > 300 ? words.substring(0, 300) + "…" : words;
+            }
             case "AllergyIntolerance" -> {
                 text = "Allergy: " + SummaryItem.concept(r.path("code"));
                 detail = SummaryItem.concept(r.at("/reaction/0/manifestation/0"));

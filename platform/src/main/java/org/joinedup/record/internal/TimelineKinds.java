@@ -24,7 +24,7 @@ final class TimelineKinds {
             }
             for (JsonNode category : resource.path("category")) {
                 for (JsonNode coding : category.path("coding")) {
-                    if ("vital-signs".equals(coding.path("code").asText())) {
+                    if ("vital-signs".equals(coding.path("code").asText()) || "survey".equals(coding.path("code").asText())) {
                         return "observations";
                     }
                 }
@@ -50,17 +50,19 @@ final class TimelineKinds {
             new Source("encounters", "Encounter", "", "date", List.of("/period/start"), "service-provider"),
             new Source("results", "DiagnosticReport", "", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer"),
             new Source("results", "Observation", "&category=laboratory", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer"),
-            new Source("observations", "Observation", "&category=vital-signs", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer"),
+            new Source("observations", "Observation", "&category=vital-signs,survey", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"),
+                    "performer"),
             new Source("medications", "MedicationRequest", "", "authoredon", List.of("/authoredOn"), "requester"),
             new Source("documents", "DocumentReference", "", "date", List.of("/date"), "custodian"),
             new Source("appointments", "Appointment", "", "date", List.of("/start"), null),
             new Source("care-events", "Condition", "", "onset-date", List.of("/onsetDateTime", "/onsetPeriod/start"), null),
             new Source("care-events", "CarePlan", "", "date", List.of("/period/start"), null),
+            new Source("care-events", "Communication", "", "sent", List.of("/sent"), null),
             new Source("care-events", "AllergyIntolerance", "", "date", List.of("/recordedDate"), null),
             new Source("care-events", "Procedure", "", "date", List.of("/performedDateTime", "/performedPeriod/start"), "performer"));
 
     /** Laboratory results and vital signs in one search, when both kinds are shown (one walk of the record instead of two). */
-    static final Source BOTH_OBSERVATIONS = new Source(null, "Observation", "&category=laboratory,vital-signs", "date",
+    static final Source BOTH_OBSERVATIONS = new Source(null, "Observation", "&category=laboratory,vital-signs,survey", "date",
             List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer");
 
     /** The searches for the kinds chosen. */
