@@ -15,6 +15,9 @@ public class JoinedUpApplication {
         // The JDK's HttpURLConnection silently sends a POST again when a connection drops before the answer. GOV.UK
         // Notify's client uses it: a message Notify had accepted would go twice. The outbox asks Notify instead.
         System.setProperty("sun.net.http.retryPost", "false");
+        // ...and it waits for ever by default: a hung provider would hold a message (and its sender) for good
+        System.setProperty("sun.net.client.defaultConnectTimeout", "10000");
+        System.setProperty("sun.net.client.defaultReadTimeout", "30000");
     }
 
     public static void main(String[] args) throws java.io.IOException {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.joinedup.notify.MessageRequested;
-import org.joinedup.notify.MessageStatuses;
 import org.joinedup.notify.MessagesWithdrawn;
 import org.joinedup.notify.NotifyProperties;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * reference it has already, so nothing is added twice.
  */
 @Component
-class MessageRequests implements MessageStatuses {
+class MessageRequests {
 
     private final Outbox outbox;
     private final ContactDetails contacts;
@@ -64,15 +63,5 @@ class MessageRequests implements MessageStatuses {
     @ApplicationModuleListener
     void on(MessagesWithdrawn withdrawn) {
         outbox.withdraw(withdrawn.referencePrefix(), withdrawn.reason());
-    }
-
-    @Override
-    public Map<String, String> byReferencePrefix(String referencePrefix) {
-        return outbox.statusesByPrefix(referencePrefix);
-    }
-
-    @Override
-    public java.util.List<Sent> toPatient(String patientId, int limit) {
-        return outbox.toPatient(patientId, limit);
     }
 }

@@ -1,6 +1,5 @@
 package org.joinedup.portal.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import org.joinedup.access.PatientAccess;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirApi;
 import org.joinedup.shared.PersonalisedCare;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -53,7 +50,7 @@ class AboutMePage {
 
     @GetMapping("/portal/about-me")
     String page(Authentication authentication, HttpSession session, Model model) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         List<Statement> statements = fhir.search(access.of(authentication), "Goal?patient=Patient/" + current.patientId() + "&category="
                 + PersonalisedCare.SYSTEM + "|" + PersonalisedCare.WHAT_MATTERS_TO_ME + "&lifecycle-status=active&_count=50").stream()
                 .map(goal -> new Statement(goal.path("id").asText(), goal.at("/description/text").asText(), day(goal.path("startDate").asText("")),
@@ -65,7 +62,7 @@ class AboutMePage {
 
     @PostMapping("/portal/about-me")
     String add(Authentication authentication, HttpSession session, @RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         String problem = checked(text);
         if (problem == null) {
             ObjectNode goal = PortalFhir.JSON.createObjectNode().put("resourceType", "Goal").put("lifecycleStatus", "active");
@@ -84,15 +81,9 @@ class AboutMePage {
     @PostMapping("/portal/about-me/{id}")
     String change(Authentication authentication, HttpSession session, @PathVariable String id, @RequestParam(defaultValue = "") String text,
                   @RequestParam(defaultValue = "change") String action, RedirectAttributes redirect) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
-        if (!id.matches("[A-Za-z0-9\\-.]{1,64}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such page");
-        }
-        ObjectNode goal = (ObjectNode) fhir.read(as, "Goal/" + id);
-        if (!("Patient/" + current.patientId()).equals(goal.at("/subject/reference").asText())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such page");
-        }
+        ObjectNode goal = (ObjectNode) fhir.inRecord(as, current, "Goal", id, "/subject/reference");
         String problem = null;
         if ("remove".equals(action)) {
             goal.put("lifecycleStatus", "cancelled");
@@ -123,10 +114,6 @@ class AboutMePage {
             redirect.addFlashAttribute("done", done);
         }
         return "redirect:/portal/about-me";
-    }
-
-    private RecordChoice current(Authentication authentication, HttpSession session) {
-        return records.current(authentication, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No record"));
     }
 
     private static String day(String date) {

@@ -45,7 +45,7 @@ class AppointmentsPage {
 
     @GetMapping("/portal/appointments")
     String list(Authentication authentication, HttpSession session, Model model) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
         List<PortalAppointment> all = new ArrayList<>();
         for (JsonNode appointment : fhir.search(as, "Appointment?patient=Patient/" + current.patientId() + "&_sort=-date&_count=100")) {
@@ -61,7 +61,7 @@ class AppointmentsPage {
 
     @GetMapping("/portal/appointments/{id}")
     String appointment(Authentication authentication, HttpSession session, @PathVariable String id, Model model) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
         JsonNode appointment = theirs(as, current, id);
         JsonNode location = null;
@@ -79,7 +79,7 @@ class AppointmentsPage {
 
     @PostMapping("/portal/appointments/{id}/confirm")
     String confirm(Authentication authentication, HttpSession session, @PathVariable String id, RedirectAttributes redirect) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
         theirs(as, current, id);
         ObjectNode response = PortalFhir.JSON.createObjectNode().put("resourceType", "AppointmentResponse");
@@ -93,7 +93,7 @@ class AppointmentsPage {
 
     @GetMapping("/portal/appointments/{id}/change")
     String change(Authentication authentication, HttpSession session, @PathVariable String id, Model model) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
         JsonNode appointment = theirs(as, current, id);
         String service = appointment.at("/serviceType/0/coding/0/code").isTextual()
@@ -113,7 +113,7 @@ class AppointmentsPage {
     @PostMapping("/portal/appointments/{id}/change")
     String changed(Authentication authentication, HttpSession session, @PathVariable String id, @RequestParam(defaultValue = "") String slot,
                    RedirectAttributes redirect) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
         theirs(as, current, id);
         if (!slot.matches("[A-Za-z0-9\\-.]{1,64}")) {
@@ -131,7 +131,7 @@ class AppointmentsPage {
 
     @GetMapping("/portal/appointments/{id}/cancel")
     String cancel(Authentication authentication, HttpSession session, @PathVariable String id, Model model) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         model.addAttribute("current", current);
         model.addAttribute("appointment", PortalAppointment.of(theirs(access.of(authentication), current, id), null));
         model.addAttribute("reasons", REASONS);
@@ -141,7 +141,7 @@ class AppointmentsPage {
     @PostMapping("/portal/appointments/{id}/cancel")
     String cancelled(Authentication authentication, HttpSession session, @PathVariable String id, @RequestParam(defaultValue = "") String reason,
                      @RequestParam(defaultValue = "") String other, RedirectAttributes redirect) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
         theirs(as, current, id);
         String why = "other".equals(reason) ? other.trim() : REASONS.get(reason);
@@ -156,10 +156,6 @@ class AppointmentsPage {
         }
         redirect.addFlashAttribute("done", "Your appointment has been cancelled.");
         return "redirect:/portal/appointments/" + id;
-    }
-
-    private RecordChoice current(Authentication authentication, HttpSession session) {
-        return records.current(authentication, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No record"));
     }
 
     /** The appointment, if it is in the record being looked at (else 404: ids cannot be probed). */

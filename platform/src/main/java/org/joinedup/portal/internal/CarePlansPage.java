@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import org.joinedup.access.PatientAccess;
 import org.joinedup.fhir.FhirAccess;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -54,7 +52,7 @@ class CarePlansPage {
 
     @GetMapping("/portal/care-plans")
     String plans(Authentication authentication, HttpSession session, Model model) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
         model.addAttribute("current", current);
         model.addAttribute("plans", fhir.search(as, "CarePlan?patient=Patient/" + current.patientId() + "&status=active&_count=50").stream()
@@ -64,10 +62,10 @@ class CarePlansPage {
 
     @GetMapping("/portal/care-plans/{id}")
     String plan(Authentication authentication, HttpSession session, @PathVariable String id, Model model) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
         model.addAttribute("current", current);
-        model.addAttribute("plan", plan(as, theirs(as, current, id), true));
+        model.addAttribute("plan", plan(as, fhir.inRecord(as, current, "CarePlan", id, "/subject/reference"), true));
         List<Comment> comments = new ArrayList<>();
         for (JsonNode communication : fhir.search(as, "Communication?subject=Patient/" + current.patientId() + "&category=" + COMMENT
                 + "|care-plan-comment&_sort=-sent&_count=100")) {
@@ -85,9 +83,9 @@ class CarePlansPage {
     @PostMapping("/portal/care-plans/{id}/comments")
     String comment(Authentication authentication, HttpSession session, @PathVariable String id, @RequestParam(defaultValue = "") String text,
                    RedirectAttributes redirect) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
-        JsonNode plan = theirs(as, current, id);
+        JsonNode plan = fhir.inRecord(as, current, "CarePlan", id, "/subject/reference");
         String problem = text.isBlank() ? "Enter your comment" : text.trim().length() > 1000 ? "Your comment must be 1000 characters or fewer" : null;
         if (problem == null) {
             ObjectNode communication = PortalFhir.JSON.createObjectNode().put("resourceType", "Communication").put("status", "completed");
@@ -132,20 +130,5 @@ class CarePlansPage {
         String start = plan.at("/period/start").asText(plan.path("created").asText(""));
         return new Plan(plan.path("id").asText(), plan.path("title").asText("Care plan"), plan.path("description").asText(""),
                 plan.at("/author/display").asText(""), start.length() >= 10 ? DAY.format(LocalDate.parse(start.substring(0, 10))) : "", goals, activities);
-    }
-
-    private JsonNode theirs(FhirAccess as, RecordChoice current, String id) {
-        if (!id.matches("[A-Za-z0-9\\-.]{1,64}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such care plan");
-        }
-        JsonNode plan = fhir.read(as, "CarePlan/" + id);
-        if (!("Patient/" + current.patientId()).equals(plan.at("/subject/reference").asText())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such care plan");
-        }
-        return plan;
-    }
-
-    private RecordChoice current(Authentication authentication, HttpSession session) {
-        return records.current(authentication, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No record"));
     }
 }

@@ -46,7 +46,7 @@ class LettersPage {
 
     @GetMapping("/portal/letters")
     String letters(Authentication authentication, HttpSession session, Model model) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         model.addAttribute("current", current);
         model.addAttribute("letters", fhir.search(access.of(authentication), "DocumentReference?patient=Patient/" + current.patientId()
                 + "&status=current&_sort=-date&_count=100").stream().map(LettersPage::letter).toList());
@@ -55,8 +55,8 @@ class LettersPage {
 
     @GetMapping("/portal/letters/{id}")
     String letter(Authentication authentication, HttpSession session, @PathVariable String id, Model model) {
-        RecordChoice current = current(authentication, session);
-        JsonNode document = theirs(access.of(authentication), current, id);
+        RecordChoice current = records.required(authentication, session);
+        JsonNode document = fhir.inRecord(access.of(authentication), current, "DocumentReference", id, "/subject/reference");
         JsonNode attachment = document.at("/content/0/attachment");
         String type = attachment.path("contentType").asText("");
         model.addAttribute("letter", letter(document));
@@ -67,9 +67,9 @@ class LettersPage {
 
     @GetMapping("/portal/letters/{id}/content")
     ResponseEntity<byte[]> content(Authentication authentication, HttpSession session, @PathVariable String id) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
-        JsonNode attachment = theirs(as, current, id).at("/content/0/attachment");
+        JsonNode attachment = fhir.inRecord(as, current, "DocumentReference", id, "/subject/reference").at("/content/0/attachment");
         byte[] bytes;
         if (attachment.has("data")) {
             bytes = Base64.getDecoder().decode(attachment.path("data").asText());
@@ -80,21 +80,6 @@ class LettersPage {
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.path("contentType").asText("application/octet-stream")))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline").header("X-Content-Type-Options", "nosniff").body(bytes);
-    }
-
-    private RecordChoice current(Authentication authentication, HttpSession session) {
-        return records.current(authentication, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No record"));
-    }
-
-    private JsonNode theirs(FhirAccess as, RecordChoice current, String id) {
-        if (!id.matches("[A-Za-z0-9\\-.]{1,64}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such letter");
-        }
-        JsonNode document = fhir.read(as, "DocumentReference/" + id);
-        if (!("Patient/" + current.patientId()).equals(document.at("/subject/reference").asText())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such letter");
-        }
-        return document;
     }
 
     private static Letter letter(JsonNode document) {

@@ -6,12 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.joinedup.notify.MessageStatuses;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 /** What we have sent ({@code /portal/messages}): the texts and emails sent about the record being looked at, newest first, each view audited. */
 @Controller
@@ -35,7 +33,7 @@ class MessagesPage {
 
     @GetMapping("/portal/messages")
     String page(Authentication authentication, HttpSession session, Model model) {
-        RecordChoice current = records.current(authentication, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No record"));
+        RecordChoice current = records.required(authentication, session);
         audit.viewed(authentication, "/portal/messages", List.of(current));
         model.addAttribute("current", current);
         model.addAttribute("messages", messages.toPatient(current.patientId(), 100).stream().map(m -> new Line(WHEN.format(m.at()).replace("AM", "am")

@@ -14,14 +14,12 @@ import java.util.Locale;
 import org.joinedup.access.PatientAccess;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirApi;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -56,7 +54,7 @@ class MoodDiaryPage {
 
     @GetMapping("/portal/mood")
     String page(Authentication authentication, HttpSession session, Model model) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         LocalDate today = LocalDate.now(ENGLAND);
         List<JsonNode> entries = entries(access.of(authentication), current, today.minusDays(MoodChart.DAYS - 1));
         model.addAttribute("current", current);
@@ -70,7 +68,7 @@ class MoodDiaryPage {
     @PostMapping("/portal/mood")
     String record(Authentication authentication, HttpSession session, @RequestParam(defaultValue = "") String score,
                   @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        RecordChoice current = current(authentication, session);
+        RecordChoice current = records.required(authentication, session);
         FhirAccess as = access.of(authentication);
         Integer value = score.matches("\\d{1,2}") ? Integer.valueOf(score) : null;
         if (value == null || value > 10) {
@@ -126,9 +124,5 @@ class MoodDiaryPage {
 
     private static byte[] bytes(ObjectNode resource) {
         return resource.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private RecordChoice current(Authentication authentication, HttpSession session) {
-        return records.current(authentication, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No record"));
     }
 }

@@ -35,6 +35,21 @@ class PortalFhir {
         return parse(answer.body());
     }
 
+    /**
+     * A resource of the record being looked at: read as the patient, and its patient (at {@code patientPath}) must be
+     * that record's, otherwise 404, so a proxy never acts on the wrong record and ids cannot be probed.
+     */
+    JsonNode inRecord(FhirAccess as, RecordChoice current, String type, String id, String patientPath) {
+        if (id == null || !id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such page");
+        }
+        JsonNode resource = read(as, type + "/" + id);
+        if (!("Patient/" + current.patientId()).equals(resource.at(patientPath).asText())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such page");
+        }
+        return resource;
+    }
+
     /** A search's matches (none if refused). */
     List<JsonNode> search(FhirAccess as, String query) {
         FhirApi.Answer answer = fhir.handle(as, "GET", query, null);

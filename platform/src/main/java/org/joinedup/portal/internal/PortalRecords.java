@@ -47,6 +47,12 @@ class PortalRecords {
         return choices.stream().filter(c -> c.patientId().equals(chosen)).findFirst().or(() -> choices.stream().findFirst());
     }
 
+    /** The record being looked at, for pages that need one (404 for a user who may see none). */
+    RecordChoice required(Authentication authentication, HttpSession session) {
+        return current(authentication, session).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND, "There is no record to show"));
+    }
+
     /** Chooses a record for this session; false if the user may not see it. */
     boolean choose(Authentication authentication, HttpSession session, String patientId) {
         boolean allowed = choices(authentication).stream().anyMatch(c -> c.patientId().equals(patientId));

@@ -7,8 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.joinedup.access.PatientAccess;
-import org.joinedup.fhir.FhirAccess;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,7 +40,7 @@ class WaitingListPages {
 
     @GetMapping("/portal/waiting-list/{id}/validation")
     String validation(Authentication authentication, HttpSession session, @PathVariable String id, Model model) {
-        JsonNode request = theirs(authentication, session, "ServiceRequest", id, "/subject/reference");
+        JsonNode request = fhir.inRecord(access.of(authentication), records.required(authentication, session), "ServiceRequest", id, "/subject/reference");
         model.addAttribute("id", id);
         model.addAttribute("what", request.at("/code/text").asText("your appointment or treatment"));
         model.addAttribute("since", request.path("authoredOn").asText("").length() >= 10
@@ -55,7 +52,7 @@ class WaitingListPages {
     @PostMapping("/portal/waiting-list/{id}/validation")
     String answer(Authentication authentication, HttpSession session, @PathVariable String id, @RequestParam(defaultValue = "") String answer,
                   RedirectAttributes redirect) {
-        theirs(authentication, session, "ServiceRequest", id, "/subject/reference");
+        fhir.inRecord(access.of(authentication), records.required(authentication, session), "ServiceRequest", id, "/subject/reference");
         if (!ANSWERS.containsKey(answer)) {
             redirect.addFlashAttribute("problem", "Select whether you still need to be seen");
             return "redirect:/portal/waiting-list/" + id + "/validation";
@@ -80,7 +77,7 @@ class WaitingListPages {
 
     @GetMapping("/portal/follow-up/{id}")
     String followUp(Authentication authentication, HttpSession session, @PathVariable String id, Model model) {
-        JsonNode episode = theirs(authentication, session, "EpisodeOfCare", id, "/patient/reference");
+        JsonNode episode = fhir.inRecord(access.of(authentication), records.required(authentication, session), "EpisodeOfCare", id, "/patient/reference");
         String end = episode.at("/period/end").asText("");
         model.addAttribute("id", id);
         model.addAttribute("until", end.length() >= 10 ? DATE.format(LocalDate.parse(end.substring(0, 10))) : "");
@@ -91,7 +88,7 @@ class WaitingListPages {
     @PostMapping("/portal/follow-up/{id}")
     String askForFollowUp(Authentication authentication, HttpSession session, @PathVariable String id, @RequestParam(defaultValue = "") String note,
                           RedirectAttributes redirect) {
-        theirs(authentication, session, "EpisodeOfCare", id, "/patient/reference");
+        fhir.inRecord(access.of(authentication), records.required(authentication, session), "EpisodeOfCare", id, "/patient/reference");
         if (note.isBlank()) {
             redirect.addFlashAttribute("problem", "Tell us what has changed");
             return "redirect:/portal/follow-up/" + id;
@@ -100,19 +97,5 @@ class WaitingListPages {
         redirect.addFlashAttribute(problem == null ? "done" : "problem", problem == null
                 ? "We have asked the clinic to book you an appointment. They will contact you, usually within 2 weeks." : problem);
         return "redirect:/portal/follow-up/" + id;
-    }
-
-    /** The resource, if it belongs to the record being looked at (else 404). */
-    private JsonNode theirs(Authentication authentication, HttpSession session, String type, String id, String patientPath) {
-        RecordChoice current = records.current(authentication, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No record"));
-        if (!id.matches("[A-Za-z0-9\\-.]{1,64}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such page");
-        }
-        FhirAccess as = access.of(authentication);
-        JsonNode resource = fhir.read(as, type + "/" + id);
-        if (!("Patient/" + current.patientId()).equals(resource.at(patientPath).asText())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such page");
-        }
-        return resource;
     }
 }
