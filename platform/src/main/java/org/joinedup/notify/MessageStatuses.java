@@ -16,4 +16,7 @@ public interface MessageStatuses {
 
     /** The messages that went (or are going) to a patient, newest first; withheld and cancelled ones are not shown. */
     List<Sent> toPatient(String patientId, int limit);
+
+    /** Whether the patient has asked not to be sent messages of this kind (or any). */
+    boolean optedOut(String patientId, MessageKind kind);
 }

@@ -10,9 +10,16 @@ import org.springframework.stereotype.Component;
 class MessageQueries implements MessageStatuses {
 
     private final Outbox outbox;
+    private final OptOuts optOuts;
 
-    MessageQueries(Outbox outbox) {
+    MessageQueries(Outbox outbox, OptOuts optOuts) {
         this.outbox = outbox;
+        this.optOuts = optOuts;
+    }
+
+    @Override
+    public boolean optedOut(String patientId, org.joinedup.notify.MessageKind kind) {
+        return optOuts.optedOut(patientId, kind.code());
     }
 
     @Override
