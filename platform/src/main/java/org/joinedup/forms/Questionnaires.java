@@ -1,0 +1,37 @@
+package org.joinedup.forms;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.joinedup.fhir.FhirAccess;
+
+/**
+ * The questionnaires patients answer: their forms, the checking of answers, drafts kept to come back to, and the
+ * completed answer stored as a QuestionnaireResponse, scored and triaged by the questionnaire's rules (its score
+ * as an Observation, its flags as Flags for the care team).
+ */
+public interface Questionnaires {
+
+    List<Form> all();
+
+    Optional<Form> named(String name);
+
+    /** What is wrong with the answers to the questions shown, by linkId, in the form's order (empty if nothing). */
+    Map<String, String> problems(Form form, Map<String, String> answers);
+
+    /** The answers saved in the patient's draft of this form, if any. */
+    Map<String, String> draft(FhirAccess as, String patientId, Form form);
+
+    /** Keeps the answers as a draft to come back to. */
+    void saveDraft(FhirAccess as, String patientId, Form form, Map<String, String> answers);
+
+    /**
+     * Stores the completed answers (checked first by the caller) about what they were asked for ({@code basedOn},
+     * a reference or null), with the score and flags the rules give.
+     */
+    Result submit(FhirAccess as, String patientId, Form form, Map<String, String> answers, String basedOn);
+
+    /** What a completed questionnaire came to: its total and band (if scored) and its flags (urgent ones first). */
+    record Result(String responseId, Integer score, String band, List<String> flags, boolean urgent) {
+    }
+}

@@ -1,0 +1,113 @@
+package org.joinedup.forms.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.joinedup.forms.Form;
+import org.joinedup.forms.FormItem;
+
+/**
+ * A questionnaire's scoring and triage rules, declared as data beside it ({@code <name>.rules.json}, versioned
+ * with it): the total of the chosen options' ordinal values with its code and severity bands; flags raised when an
+ * answer equals a value or reaches a number (or the BMI from height and weight reaches one), each with its text,
+ * the pathway it routes to, and whether it is urgent.
+ */
+record FormRules(JsonNode rules) {
+
+    /** A flag raised: what it says, where it routes, and whether someone must act today. */
+    record Flag(String text, String route, boolean urgent) {
+    }
+
+    boolean scored() {
+        return rules.has("score");
+    }
+
+    JsonNode scoreCode() {
+        return rules.at("/score/code");
+    }
+
+    /** The total of the ordinal values of the options chosen, for the questions shown. */
+    int score(Form form, Map<String, String> answers) {
+        double total = 0;
+        for (FormItem question : form.questions()) {
+            String answer = answers.get(question.linkId());
+            for (FormItem.Option option : question.options()) {
+                if (option.code().equals(answer) && option.ordinal() != null && question.enabled(answers)) {
+                    total += option.ordinal();
+                }
+            }
+        }
+        return (int) Math.round(total);
+    }
+
+    String band(int score) {
+        for (JsonNode band : rules.path("bands")) {
+            if (score >= band.path("from").asInt() && score <= band.path("to").asInt()) {
+                return band.path("label").asText();
+            }
+        }
+        return null;
+    }
+
+    List<Flag> flags(Form form, Map<String, String> answers) {
+        List<Flag> raised = new ArrayList<>();
+        for (JsonNode flag : rules.path("flags")) {
+            if (raises(flag, form, answers)) {
+                raised.add(new Flag(flag.path("text").asText(), flag.path("route").asText(null), flag.path("urgent").asBoolean()));
+            }
+        }
+        raised.sort((a, b) -> Boolean.compare(b.urgent(), a.urgent()));
+        return raised;
+    }
+
+    private boolean raises(JsonNode flag, Form form, Map<String, String> answers) {
+        if (flag.has("bmiAtLeast")) {
+            Double bmi = bmi(answers);
+            return bmi != null && bmi >= flag.path("bmiAtLeast").asDouble();
+        }
+        String answer = answers.get(flag.path("linkId").asText());
+        if (answer == null || answer.isBlank()) {
+            return false;
+        }
+        if (flag.has("equals")) {
+            return flag.path("equals").asText().equals(answer);
+        }
+        if (flag.has("atLeast")) {
+            Double value = value(form, flag.path("linkId").asText(), answer);
+            return value != null && value >= flag.path("atLeast").asDouble();
+        }
+        return false;
+    }
+
+    /** A number answer, or a chosen option's ordinal value. */
+    private static Double value(Form form, String linkId, String answer) {
+        for (FormItem question : form.questions()) {
+            if (question.linkId().equals(linkId)) {
+                for (FormItem.Option option : question.options()) {
+                    if (option.code().equals(answer)) {
+                        return option.ordinal();
+                    }
+                }
+            }
+        }
+        try {
+            return Double.parseDouble(answer);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    Double bmi(Map<String, String> answers) {
+        if (!rules.has("bmi")) {
+            return null;
+        }
+        try {
+            double metres = Double.parseDouble(answers.getOrDefault(rules.at("/bmi/height").asText(), "")) / 100;
+            double kilograms = Double.parseDouble(answers.getOrDefault(rules.at("/bmi/weight").asText(), ""));
+            return metres > 0 ? kilograms / (metres * metres) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
