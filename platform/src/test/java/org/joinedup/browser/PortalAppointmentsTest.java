@@ -120,6 +120,18 @@ class PortalAppointmentsTest extends BrowserPageTest {
     }
 
     @Test
+    void insideTheNhsAppThePortalLeavesOutItsOwnHeader() {
+        Page page = signedIn("patient");
+        page.setExtraHTTPHeaders(java.util.Map.of("User-Agent", "Mozilla/5.0 (iPhone) nhsapp-ios/2.40.0"));
+        page.navigate("/portal/appointments");
+        assertThat(page.locator("header.nhsuk-header")).hasCount(0);
+        assertThat(page.locator("h1")).hasText("Appointments");
+        page.setExtraHTTPHeaders(java.util.Map.of("User-Agent", "Mozilla/5.0 (iPhone)"));
+        page.navigate("/portal/appointments");
+        assertThat(page.locator("header.nhsuk-header")).hasCount(1);
+    }
+
+    @Test
     void onAPhoneTheAppointmentsReadWellAndSomeoneElsesAppointmentIsNotFound() {
         Page page = signedIn("patient");
         page.setViewportSize(375, 740);
