@@ -26,12 +26,16 @@ public interface Questionnaires {
     void saveDraft(FhirAccess as, String patientId, Form form, Map<String, String> answers);
 
     /**
-     * Stores the completed answers (checked first by the caller) about what they were asked for ({@code basedOn},
-     * a reference or null), with the score and flags the rules give.
+     * Stores the completed answers (checked first by the caller) about what they were asked for ({@code about}: a
+     * waiting list entry or a follow-up episode, or null), with the score and flags the rules give, after the
+     * operations the rules ask for on it (a validation answer, an appointment request) have been accepted.
      */
-    Result submit(FhirAccess as, String patientId, Form form, Map<String, String> answers, String basedOn);
+    Result submit(FhirAccess as, String patientId, Form form, Map<String, String> answers, String about);
 
-    /** What a completed questionnaire came to: its total and band (if scored) and its flags (urgent ones first). */
-    record Result(String responseId, Integer score, String band, List<String> flags, boolean urgent) {
+    /**
+     * What a completed questionnaire came to: its total and band (if scored), its flags (urgent ones first), what to
+     * tell the patient next; or, when an operation the rules ask for was refused, why (and nothing was stored).
+     */
+    record Result(String responseId, Integer score, String band, List<String> flags, boolean urgent, String thanks, String problem) {
     }
 }

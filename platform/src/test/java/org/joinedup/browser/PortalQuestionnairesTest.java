@@ -50,6 +50,22 @@ class PortalQuestionnairesTest extends BrowserPageTest {
     }
 
     @Test
+    void aChildListedForSurgeryIsAskedTheChildrensQuestions() {
+        fhir.put("/Patient/demo-patient-1", "{\"resourceType\":\"Patient\",\"id\":\"demo-patient-1\",\"identifier\":[{\"system\":"
+                + "\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9990000018\"}],\"name\":[{\"family\":\"Patient\",\"given\":[\"Demo\"]}],\"birthDate\":\""
+                + LocalDate.now().minusYears(8) + "\"}");
+        String listing = fhir.create(FhirClient.parse("{\"resourceType\":\"ServiceRequest\",\"status\":\"active\",\"intent\":\"order\",\"subject\":"
+                + "{\"reference\":\"Patient/demo-patient-1\"},\"authoredOn\":\"" + LocalDate.now() + "\"}")).path("id").asText();
+
+        Page page = signedIn("patient");
+        page.navigate("/portal/waiting-list/" + listing + "/pre-operative-assessment");
+        assertThat(page).hasTitle("Before your child's operation – JoinedUp");
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Does your child snore most nights, or stop breathing for moments "
+                + "while asleep?"))).isVisible();
+        assertThat(Accessibility.seriousViolations(page)).isEmpty();
+    }
+
+    @Test
     void thePreOperativeQuestionsAreSavedHalfWayAndFinishedLater() {
         String listing = fhir.create(FhirClient.parse("{\"resourceType\":\"ServiceRequest\",\"status\":\"active\",\"intent\":\"order\",\"category\":[{\"coding\":"
                 + "[{\"system\":\"https://fhir.joinedup.nhs.uk/CodeSystem/waiting-list\",\"code\":\"surgery\"}]}],\"code\":{\"text\":\"Knee replacement\"},"

@@ -50,14 +50,29 @@ class PortalWaitingListTest extends BrowserPageTest {
         page.getByLabel("Password").fill("demo-password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page).hasTitle("Do you still need to be seen? – JoinedUp");
-        assertThat(page.locator("#answer-hint")).containsText("Dermatology appointment");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send answer")).click();
-        assertThat(page.locator(".nhsuk-error-summary")).containsText("Select whether you still need to be seen");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Select an answer to \"Do you still need to be seen\"");
         assertThat(Accessibility.seriousViolations(page)).isEmpty();
         page.getByLabel("I am not sure, I would like to talk to someone").check();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send answer")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
         assertThat(page.locator("#next")).containsText("Someone from the hospital will phone you");
         assertThat(fhir.get("/ServiceRequest/" + entry).body()).contains("wants-to-discuss");
+    }
+
+    @Test
+    void aFollowUpRequestAfterTheWindowEndedIsRefusedSayingWhyAndNothingIsStored() {
+        String ended = fhir.create(FhirClient.parse("{\"resourceType\":\"EpisodeOfCare\",\"status\":\"active\",\"type\":[{\"coding\":[{\"system\":"
+                + "\"https://fhir.joinedup.nhs.uk/CodeSystem/episode-type\",\"code\":\"pifu\"}]}],\"patient\":{\"reference\":\"Patient/demo-patient-1\"},"
+                + "\"managingOrganization\":{\"reference\":\"Organization/" + trust + "\"},\"period\":{\"start\":\"" + LocalDate.now().minusDays(200) + "\",\"end\":\""
+                + LocalDate.now().minusDays(1) + "\"}}")).path("id").asText();
+        Page page = signedIn("patient");
+        page.navigate("/portal/follow-up/" + ended);
+        page.getByLabel("What has changed since your last appointment?").fill("Worse again " + ended);
+        page.getByLabel("In person").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("contact your GP");
+        assertThat(page.getByLabel("What has changed since your last appointment?")).hasValue("Worse again " + ended);
+        assertThat(fhir.get("/QuestionnaireResponse?subject=Patient/demo-patient-1&_count=200").body()).doesNotContain("Worse again " + ended);
     }
 
     @Test
@@ -69,12 +84,13 @@ class PortalWaitingListTest extends BrowserPageTest {
 
         Page page = signedIn("patient");
         page.navigate("/portal/follow-up/" + episode);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for an appointment")).click();
-        assertThat(page.locator(".nhsuk-error-summary")).containsText("Tell us what has changed");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter an answer to \"What has changed since your last appointment\"");
         assertThat(Accessibility.seriousViolations(page)).isEmpty();
         page.getByLabel("What has changed since your last appointment?").fill("The swelling in my knee is back");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for an appointment")).click();
-        assertThat(page.locator("#done")).containsText("We have asked the clinic to book you an appointment");
+        page.getByLabel("By phone").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+        assertThat(page.locator("#next")).containsText("We have asked the clinic to book you an appointment");
         assertThat(fhir.get("/ServiceRequest?subject=Patient/demo-patient-1&_count=100").body()).contains("The swelling in my knee is back");
     }
 }

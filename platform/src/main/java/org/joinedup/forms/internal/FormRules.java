@@ -19,6 +19,30 @@ record FormRules(JsonNode rules) {
     record Flag(String text, String route, boolean urgent) {
     }
 
+    /** An operation to call on what the questionnaire is about, with parameters taken from answers (name to linkId). */
+    record Effect(String operation, String on, Map<String, String> parameters) {
+    }
+
+    List<Effect> effects() {
+        List<Effect> effects = new ArrayList<>();
+        for (JsonNode effect : rules.path("then")) {
+            Map<String, String> parameters = new java.util.LinkedHashMap<>();
+            effect.path("parameters").properties().forEach(p -> parameters.put(p.getKey(), p.getValue().asText()));
+            effects.add(new Effect(effect.path("operation").asText(), effect.path("on").asText(), parameters));
+        }
+        return effects;
+    }
+
+    /** What to tell the patient once they have answered, by the answer to one question ({@code *} for any other), or null. */
+    String thanks(Map<String, String> answers) {
+        JsonNode thanks = rules.path("thanks");
+        if (thanks.isMissingNode()) {
+            return null;
+        }
+        String answer = answers.getOrDefault(thanks.path("linkId").asText(), "");
+        return thanks.at("/by").has(answer) ? thanks.at("/by").path(answer).asText() : thanks.at("/by/*").asText(null);
+    }
+
     boolean scored() {
         return rules.has("score");
     }

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 class QuestionnaireService implements Questionnaires {
 
     private static final String PRIORITY = "http://hl7.org/fhir/StructureDefinition/flag-priority";
+    /** What a response is about when basedOn cannot say (an episode of patient-initiated follow-up). */
+    static final String ABOUT = "https://fhir.joinedup.nhs.uk/StructureDefinition/questionnaire-about";
 
     private final FormLibrary library;
     private final FhirApi fhir;
@@ -65,11 +67,25 @@ class QuestionnaireService implements Questionnaires {
     }
 
     @Override
-    public Result submit(FhirAccess as, String patientId, Form form, Map<String, String> answers, String basedOn) {
+    public Result submit(FhirAccess as, String patientId, Form form, Map<String, String> answers, String about) {
         FormRules rules = library.named(form.name()).rules();
+        for (FormRules.Effect effect : rules.effects()) { // first, so that a refusal (a window ended) stores nothing
+            if (about == null || !about.startsWith(effect.on() + "/")) {
+                return new Result(null, null, null, List.of(), false, null, "This questionnaire must be opened from the message about it");
+            }
+            ObjectNode parameters = ResponseBuilder.JSON.createObjectNode().put("resourceType", "Parameters");
+            ArrayNode list = parameters.putArray("parameter");
+            effect.parameters().forEach((name, linkId) -> list.addObject().put("name", name).put("valueString", answers.getOrDefault(linkId, "")));
+            FhirApi.Answer done = fhir.handle(as, "POST", about + "/" + effect.operation(), parameters.toString().getBytes(StandardCharsets.UTF_8));
+            if (done.status() >= 300) {
+                return new Result(null, null, null, List.of(), false, null, parse(done.body()).at("/issue/0/diagnostics").asText("That could not be done"));
+            }
+        }
         ObjectNode response = ResponseBuilder.response(form, patientId, answers, "completed");
-        if (basedOn != null) {
-            response.putArray("basedOn").addObject().put("reference", basedOn);
+        if (about != null && (about.startsWith("ServiceRequest/") || about.startsWith("CarePlan/"))) {
+            response.putArray("basedOn").addObject().put("reference", about);
+        } else if (about != null) {
+            response.putArray("extension").addObject().put("url", ABOUT).putObject("valueReference").put("reference", about);
         }
         Optional<JsonNode> draft = draftOf(as, patientId, form);
         String responseUrl = draft.map(d -> "QuestionnaireResponse/" + d.path("id").asText()).orElse("urn:uuid:" + java.util.UUID.randomUUID());
@@ -118,7 +134,8 @@ class QuestionnaireService implements Questionnaires {
                 Visibility.EVERYTHING, false);
         JsonNode written = write(writer, entries);
         String id = written.at("/entry/0/response/location").asText().replaceFirst("/_history/.*", "").replaceFirst(".*/", "");
-        return new Result(id, score, band, flags.stream().map(FormRules.Flag::text).toList(), flags.stream().anyMatch(FormRules.Flag::urgent));
+        return new Result(id, score, band, flags.stream().map(FormRules.Flag::text).toList(), flags.stream().anyMatch(FormRules.Flag::urgent),
+                rules.thanks(answers), null);
     }
 
     private Optional<JsonNode> draftOf(FhirAccess as, String patientId, Form form) {

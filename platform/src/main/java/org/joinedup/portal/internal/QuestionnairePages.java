@@ -45,10 +45,29 @@ class QuestionnairePages {
         return "portal/questionnaires";
     }
 
+    /** The surgery listing text's link: the pre-operative questions, a child's version for a patient under 16. */
     @GetMapping("/portal/waiting-list/{id}/pre-operative-assessment")
     String preOperative(Authentication authentication, HttpSession session, @PathVariable String id) {
+        RecordChoice current = records.required(authentication, session);
+        FhirAccess as = access.of(authentication);
+        fhir.inRecord(as, current, "ServiceRequest", id, "/subject/reference");
+        String born = fhir.read(as, "Patient/" + current.patientId()).path("birthDate").asText("");
+        boolean child = born.length() == 10 && java.time.LocalDate.parse(born).isAfter(java.time.LocalDate.now().minusYears(16));
+        return "redirect:/portal/questionnaires/pre-operative-assessment-" + (child ? "child" : "adult") + "?for=ServiceRequest/" + id;
+    }
+
+    /** The validation text's link: "do you still need to be seen?" about this waiting list entry. */
+    @GetMapping("/portal/waiting-list/{id}/validation")
+    String validation(Authentication authentication, HttpSession session, @PathVariable String id) {
         fhir.inRecord(access.of(authentication), records.required(authentication, session), "ServiceRequest", id, "/subject/reference");
-        return "redirect:/portal/questionnaires/pre-operative-assessment-adult?for=ServiceRequest/" + id;
+        return "redirect:/portal/questionnaires/waiting-list-validation?for=ServiceRequest/" + id;
+    }
+
+    /** The follow-up notice's link: asking for an appointment within this patient-initiated follow-up. */
+    @GetMapping("/portal/follow-up/{id}")
+    String followUp(Authentication authentication, HttpSession session, @PathVariable String id) {
+        fhir.inRecord(access.of(authentication), records.required(authentication, session), "EpisodeOfCare", id, "/patient/reference");
+        return "redirect:/portal/questionnaires/pifu-request?for=EpisodeOfCare/" + id;
     }
 
     @GetMapping("/portal/questionnaires/{name}")
@@ -73,8 +92,9 @@ class QuestionnairePages {
             }
         });
         String basedOn = checked(posted.get("for"));
-        if (basedOn != null) { // only a waiting list entry of the record in view
-            fhir.inRecord(as, current, "ServiceRequest", basedOn.substring("ServiceRequest/".length()), "/subject/reference");
+        if (basedOn != null) { // only an entry or episode of the record in view
+            String type = basedOn.substring(0, basedOn.indexOf('/'));
+            fhir.inRecord(as, current, type, basedOn.substring(type.length() + 1), "EpisodeOfCare".equals(type) ? "/patient/reference" : "/subject/reference");
         }
         if ("save".equals(posted.get("action"))) {
             questionnaires.saveDraft(as, current.patientId(), form, answers);
@@ -86,7 +106,12 @@ class QuestionnairePages {
             return render(model, current, form, answers, problems, basedOn);
         }
         Questionnaires.Result result = questionnaires.submit(as, current.patientId(), form, answers, basedOn);
+        if (result.problem() != null) {
+            String first = form.questions().isEmpty() ? "" : form.questions().getFirst().linkId();
+            return render(model, current, form, answers, Map.of(first, result.problem()), basedOn);
+        }
         redirect.addFlashAttribute("urgent", result.urgent());
+        redirect.addFlashAttribute("thanks", result.thanks());
         redirect.addFlashAttribute("title", form.title());
         return "redirect:/portal/questionnaires/" + name + "/done";
     }
@@ -110,8 +135,8 @@ class QuestionnairePages {
         return questionnaires.named(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such questionnaire"));
     }
 
-    /** What a questionnaire was asked for (a waiting list entry), or null. */
+    /** What a questionnaire was asked about (a waiting list entry, a follow-up episode), or null. */
     private static String checked(String basedOn) {
-        return basedOn != null && basedOn.matches("ServiceRequest/[A-Za-z0-9\\-.]{1,64}") ? basedOn : null;
+        return basedOn != null && basedOn.matches("(ServiceRequest|EpisodeOfCare)/[A-Za-z0-9\\-.]{1,64}") ? basedOn : null;
     }
 }

@@ -82,4 +82,18 @@ class FormRulesTest {
                 .containsExactly("anaesthetic-review", "anaesthetic-review", "anaesthetic-review", "pharmacist-review");
         assertThat(preOp.rules().scored()).isFalse();
     }
+
+    @Test
+    void theChildrensPreOperativeAssessmentRoutesToTheRightSubSpecialty() {
+        var child = LIBRARY.named("pre-operative-assessment-child");
+        Map<String, String> well = new HashMap<>(Map.of("weight", "20", "born-early", "false", "cold", "false", "snoring", "false", "asthma", "false",
+                "anaesthetic-problems", "false", "anxiety", "a-little"));
+        assertThat(AnswerCheck.problems(child.form(), well)).isEmpty();
+        assertThat(child.rules().flags(child.form(), well)).isEmpty();
+
+        Map<String, String> snores = new HashMap<>(well);
+        snores.putAll(Map.of("snoring", "true", "anxiety", "very"));
+        assertThat(child.rules().flags(child.form(), snores)).extracting(FormRules.Flag::route)
+                .containsExactly("ent-and-anaesthetic-review", "play-specialist");
+    }
 }
