@@ -50,6 +50,33 @@ class PortalQuestionnairesTest extends BrowserPageTest {
     }
 
     @Test
+    void aPatientsOwnEmergencyCarePreferencesReachTheirGpsSummaryAndCanBeChangedLater() {
+        String gp = fhir.get("/Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|Y90001").matchIds().stream().findFirst()
+                .orElseGet(() -> fhir.create(FhirClient.parse("{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":"
+                        + "\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"Y90001\"}],\"name\":\"Demo Practice\"}")).path("id").asText());
+        fhir.put("/Patient/demo-patient-1", "{\"resourceType\":\"Patient\",\"id\":\"demo-patient-1\",\"identifier\":[{\"system\":"
+                + "\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9990000018\"}],\"name\":[{\"family\":\"Patient\",\"given\":[\"Demo\"]}],"
+                + "\"generalPractitioner\":[{\"reference\":\"Organization/" + gp + "\"}]}");
+        String words = "I would want to stay at home with my cat " + java.util.UUID.randomUUID().toString().substring(0, 6);
+
+        Page page = signedIn("patient");
+        page.navigate("/portal/about-me");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My emergency care and treatment preferences")).click();
+        page.getByLabel("Being comfortable, even if that means I might not live as long").check();
+        page.getByLabel("What else matters to you about your care in an emergency? (optional)").fill(words);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+        assertThat(page.locator("#next")).containsText("The people caring for you will see your preferences");
+
+        page.navigate("/portal/questionnaires/emergency-care-preferences"); // changed later: the last answers are there to change
+        assertThat(page.getByLabel("What else matters to you about your care in an emergency? (optional)")).hasValue(words);
+
+        Page doctor = signedIn("gp.clinician");
+        doctor.navigate("/staff/patients/demo-patient-1");
+        assertThat(doctor.locator("main")).containsText("The patient's own preferences (not a clinical decision)");
+        assertThat(doctor.locator("main")).containsText(words);
+    }
+
+    @Test
     void aChildListedForSurgeryIsAskedTheChildrensQuestions() {
         fhir.put("/Patient/demo-patient-1", "{\"resourceType\":\"Patient\",\"id\":\"demo-patient-1\",\"identifier\":[{\"system\":"
                 + "\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9990000018\"}],\"name\":[{\"family\":\"Patient\",\"given\":[\"Demo\"]}],\"birthDate\":\""

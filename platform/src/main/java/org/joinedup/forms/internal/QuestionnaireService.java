@@ -54,7 +54,11 @@ class QuestionnaireService implements Questionnaires {
 
     @Override
     public Map<String, String> draft(FhirAccess as, String patientId, Form form) {
-        return draftOf(as, patientId, form).map(ResponseBuilder::answers).orElse(Map.of());
+        Optional<JsonNode> draft = draftOf(as, patientId, form);
+        if (draft.isEmpty() && library.named(form.name()).rules().rules().path("prefillFromLatest").asBoolean()) {
+            draft = latest(as, patientId, form, "completed"); // preferences are changed, not answered afresh
+        }
+        return draft.map(ResponseBuilder::answers).orElse(Map.of());
     }
 
     @Override
@@ -139,7 +143,12 @@ class QuestionnaireService implements Questionnaires {
     }
 
     private Optional<JsonNode> draftOf(FhirAccess as, String patientId, Form form) {
-        FhirApi.Answer answer = fhir.handle(as, "GET", "QuestionnaireResponse?subject=Patient/" + patientId + "&status=in-progress&_count=100", null);
+        return latest(as, patientId, form, "in-progress");
+    }
+
+    private Optional<JsonNode> latest(FhirAccess as, String patientId, Form form, String status) {
+        FhirApi.Answer answer = fhir.handle(as, "GET", "QuestionnaireResponse?subject=Patient/" + patientId + "&status=" + status
+                + "&_sort=-authored&_count=100", null);
         if (answer.status() != 200) {
             return Optional.empty();
         }

@@ -54,11 +54,14 @@ class SummaryPage {
                 "Goal?" + p + "&lifecycle-status=active&category=" + PersonalisedCare.SYSTEM + "|" + PersonalisedCare.WHAT_MATTERS_TO_ME,
                 "Consent?" + p + "&scope=" + PersonalisedCare.ADVANCE_DIRECTIVE + "&status=active&_sort=-date",
                 "CareTeam?" + p + "&status=active",
-                "RelatedPerson?" + p + "&active=true"));
+                "RelatedPerson?" + p + "&active=true",
+                "QuestionnaireResponse?" + p + "&status=completed&_sort=-authored&_count=50"));
         Map<String, List<SummaryItem>> sections = new LinkedHashMap<>();
         sections.put("Alerts and flags", SummarySections.flags(reads.get(1).matches()));
         sections.put("Allergies and reactions", SummarySections.allergies(reads.get(0).matches()));
-        sections.put("Emergency care preferences", SummarySections.emergencyPreferences(reads.get(10).matches()));
+        List<SummaryItem> emergency = new java.util.ArrayList<>(SummarySections.emergencyPreferences(reads.get(10).matches()));
+        emergency.addAll(SummarySections.patientsOwnPreferences(reads.get(13).matches()));
+        sections.put("Emergency care preferences", emergency);
         sections.put("What matters to me", SummarySections.whatMatters(reads.get(9).matches()));
         sections.put("Current medicines", SummarySections.medicines(reads.get(2).matches()));
         sections.put("Active problems", SummarySections.problems(reads.get(3).matches()));

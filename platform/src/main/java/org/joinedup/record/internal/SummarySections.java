@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.shared.PersonalisedCare;
 
 /** Turns what the record holds into the summary's sections, newest first, each item with its source and date. */
 final class SummarySections {
@@ -111,6 +112,26 @@ final class SummarySections {
             return new SummaryItem(title, String.join("; ", recommendations), c.at("/organization/0/display").asText(SummaryItem.from(c)),
                     SummaryItem.day(c.path("dateTime").asText(null)));
         }).toList();
+    }
+
+    /** The patient's own emergency care preferences, in their words: their latest answer to the questionnaire, if any. */
+    static List<SummaryItem> patientsOwnPreferences(List<JsonNode> responses) {
+        for (JsonNode response : responses) {
+            if (!response.path("questionnaire").asText().startsWith(PersonalisedCare.EMERGENCY_PREFERENCES_QUESTIONNAIRE)) {
+                continue;
+            }
+            List<String> said = new ArrayList<>();
+            for (JsonNode item : response.path("item")) {
+                JsonNode answer = item.at("/answer/0");
+                String value = answer.has("valueCoding") ? answer.at("/valueCoding/display").asText() : answer.path("valueString").asText("");
+                if (!value.isBlank()) {
+                    said.add(item.path("text").asText() + " " + value);
+                }
+            }
+            return List.of(new SummaryItem("The patient's own preferences (not a clinical decision)", String.join(" ", said), "The patient",
+                    SummaryItem.day(response.path("authored").asText(null))));
+        }
+        return List.of();
     }
 
     /** Who looks after the patient: each member of each active care team, with their role and the team's phone. */
