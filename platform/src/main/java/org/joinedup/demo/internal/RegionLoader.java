@@ -81,7 +81,10 @@ class RegionLoader implements ApplicationRunner {
                 Math.round(seconds * 1000), Math.round(generator.patients() / seconds));
     }
 
-    /** The clinics' slots, 26 weeks ahead, through the scheduling operation (after that they are rolled forward hourly). */
+    /**
+     * The clinics' slots, 26 weeks ahead, through the scheduling operation (after that they are rolled forward
+     * hourly); and a first waiting list validation campaign, so the demo's outbox and worklist are not empty for a week.
+     */
     private void makeSlots() {
         byte[] parameters = "{\"resourceType\":\"Parameters\"}".getBytes(StandardCharsets.UTF_8);
         for (RegionClinics.Clinic clinic : RegionClinics.CLINICS) {
@@ -89,6 +92,10 @@ class RegionLoader implements ApplicationRunner {
             if (answer.status() != 200) {
                 log.warn("The demo clinic {} has no slots: {} {}", clinic.name(), answer.status(), answer.text());
             }
+        }
+        FhirApi.Answer validation = fhir.handle(FhirAccess.SYSTEM, "POST", "ServiceRequest/$validate-waiting-list", parameters);
+        if (validation.status() != 200) {
+            log.warn("The demo's first waiting list validation did not run: {} {}", validation.status(), validation.text());
         }
     }
 
