@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirApi;
 import org.joinedup.fhir.Visibility;
@@ -192,9 +191,5 @@ class QuestionnaireService implements Questionnaires {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    static Set<String> supportedTypes() {
-        return Set.of("group", "display", "boolean", "choice", "string", "text", "integer", "decimal", "date");
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirAction;
 import org.joinedup.fhir.FhirApi;
@@ -162,9 +161,5 @@ class ContactPreferences implements FhirOperation {
         ObjectNode outcome = JSON.createObjectNode().put("resourceType", "OperationOutcome");
         outcome.putArray("issue").addObject().put("severity", "error").put("code", code).put("diagnostics", text);
         return new FhirApi.Answer(status, outcome.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Set<String> methods() {
-        return METHODS.keySet();
     }
 }

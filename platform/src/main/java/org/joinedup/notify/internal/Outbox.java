@@ -150,10 +150,6 @@ class Outbox {
         return jdbc.query("SELECT * FROM message WHERE id = ?", ROW, id).stream().findFirst();
     }
 
-    Optional<OutboxMessage> byReference(String reference) {
-        return jdbc.query("SELECT * FROM message WHERE reference = ?", ROW, reference).stream().findFirst();
-    }
-
     List<OutboxMessage> latest(String status, int limit) {
         return status == null
                 ? jdbc.query("SELECT * FROM message ORDER BY created_at DESC LIMIT ?", ROW, limit)

@@ -95,7 +95,7 @@ class AppointmentReminders {
             }
             transactions.executeWithoutResult(tx -> requests.forEach(events::publishEvent));
             asked += requests.size();
-            query = SlotRollForward.next(page);
+            query = StoreCalls.nextPage(page);
         }
         return asked;
     }

@@ -78,7 +78,7 @@ class AttendanceReport {
                 String key = service + "\u0000" + month + "\u0000" + reminded.getOrDefault(appointment.path("id").asText(), false);
                 groups.computeIfAbsent(key, k -> new int[2])["noshow".equals(status) ? 1 : 0]++;
             }
-            query = SlotRollForward.next(page);
+            query = StoreCalls.nextPage(page);
         }
         List<Attendance> attendance = groups.entrySet().stream().map(e -> {
             String[] key = e.getKey().split("\u0000");
@@ -98,7 +98,7 @@ class AttendanceReport {
                 String outcome = WaitingList.outcome(request);
                 counts.merge(request.at("/category/0/coding/0/code").asText() + "\u0000" + (outcome == null ? "not-asked" : outcome), 1, Integer::sum);
             }
-            query = SlotRollForward.next(page);
+            query = StoreCalls.nextPage(page);
         }
         return counts.entrySet().stream().map(e -> new Waiting(e.getKey().split("\u0000")[0], e.getKey().split("\u0000")[1], e.getValue())).toList();
     }

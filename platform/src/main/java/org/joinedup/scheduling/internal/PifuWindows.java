@@ -64,7 +64,7 @@ class PifuWindows {
                     log.info("Follow-up {} changed meanwhile; it is looked at again next time", episode.path("id").asText());
                 }
             }
-            query = SlotRollForward.next(page);
+            query = StoreCalls.nextPage(page);
         }
         if (closed > 0) {
             log.info("Patient-initiated follow-up: {} windows ended and their clinics told", closed);

@@ -52,7 +52,7 @@ class SlotRollForward {
                     rolled++;
                 }
             }
-            query = next(page);
+            query = StoreCalls.nextPage(page);
         }
         if (rolled > 0) {
             log.info("Appointments: {} clinics' slots made up to {}", rolled, horizon);
@@ -87,17 +87,6 @@ class SlotRollForward {
         for (JsonNode extension : schedule.path("extension")) {
             if (MADE_UNTIL.equals(extension.path("url").asText())) {
                 return LocalDate.parse(extension.path("valueDate").asText());
-            }
-        }
-        return null;
-    }
-
-    static String next(JsonNode bundle) {
-        for (JsonNode link : bundle.path("link")) {
-            if ("next".equals(link.path("relation").asText())) {
-                String url = link.path("url").asText();
-                int base = url.indexOf("/fhir/");
-                return base < 0 ? null : url.substring(base + "/fhir/".length());
             }
         }
         return null;

@@ -100,6 +100,18 @@ class StoreCalls {
         return entry;
     }
 
+    /** The query of a searchset's next page, below the FHIR base, or null on the last page. */
+    static String nextPage(JsonNode bundle) {
+        for (JsonNode link : bundle.path("link")) {
+            if ("next".equals(link.path("relation").asText())) {
+                String url = link.path("url").asText();
+                int base = url.indexOf("/fhir/");
+                return base < 0 ? null : url.substring(base + "/fhir/".length());
+            }
+        }
+        return null;
+    }
+
     static JsonNode parse(byte[] body) {
         try {
             return JSON.readTree(body);

@@ -70,7 +70,7 @@ class WaitingListValidation {
                     log.info("Waiting list validation: {} changed meanwhile; it is looked at again next time", request.path("id").asText());
                 }
             }
-            query = SlotRollForward.next(page);
+            query = StoreCalls.nextPage(page);
         }
         if (asked + unanswered > 0) {
             log.info("Waiting list validation: {} patients asked, {} did not answer in time", asked, unanswered);
