@@ -51,6 +51,23 @@ class PortalAppointmentsTest extends BrowserPageTest {
         return "{\"coding\":[{\"system\":\"urn:test:service\",\"code\":\"" + service + "\",\"display\":\"Eye clinic\"}]}";
     }
 
+    @Test
+    void anAppointmentLinksToInformationAboutItsService() {
+        String cardiology = "{\"coding\":[{\"system\":\"https://fhir.nhs.uk/CodeSystem/NHSDataModelAndDictionary-treatment-function\",\"code\":\"320\","
+                + "\"display\":\"Cardiology\"}]}";
+        Instant start = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String heart = fhir.create(FhirClient.parse("{\"resourceType\":\"Appointment\",\"status\":\"booked\",\"serviceType\":[" + cardiology + "],\"start\":\""
+                + start + "\",\"end\":\"" + start.plus(20, ChronoUnit.MINUTES) + "\",\"participant\":[{\"status\":\"accepted\",\"actor\":{\"reference\":"
+                + "\"Patient/demo-patient-1\"}}]}")).path("id").asText();
+        Page page = signedIn("patient");
+        page.navigate("/portal/appointments/" + heart);
+        page.locator("#information").click();
+        assertThat(page.locator("h1")).hasText("Your cardiology clinic appointment");
+        assertThat(page.locator("img.nhsuk-image__img")).hasAttribute("alt", "Stickers placed on the chest, arms and legs for a heart tracing (ECG)");
+        assertThat(page.request().get("/portal/images/ecg.svg").status()).isEqualTo(200);
+        assertThat(Accessibility.seriousViolations(page)).isEmpty();
+    }
+
     private String slot(String schedule, Instant start) {
         return fhir.create(FhirClient.parse("{\"resourceType\":\"Slot\",\"schedule\":{\"reference\":\"Schedule/" + schedule + "\"},\"serviceType\":["
                 + serviceType() + "],\"status\":\"free\",\"start\":\"" + start + "\",\"end\":\"" + start.plus(20, ChronoUnit.MINUTES) + "\"}")).path("id").asText();

@@ -36,11 +36,13 @@ class AppointmentsPage {
     private final PortalRecords records;
     private final PatientAccess access;
     private final PortalFhir fhir;
+    private final InformationPages information;
 
-    AppointmentsPage(PortalRecords records, PatientAccess access, PortalFhir fhir) {
+    AppointmentsPage(PortalRecords records, PatientAccess access, PortalFhir fhir, InformationPages information) {
         this.records = records;
         this.access = access;
         this.fhir = fhir;
+        this.information = information;
     }
 
     @GetMapping("/portal/appointments")
@@ -73,6 +75,7 @@ class AppointmentsPage {
         }
         model.addAttribute("current", current);
         model.addAttribute("appointment", PortalAppointment.of(appointment, location));
+        model.addAttribute("information", information.about(appointment.at("/serviceType/0/coding/0/code").asText("")).orElse(null));
         model.addAttribute("confirmed", !fhir.search(as, "AppointmentResponse?appointment=Appointment/" + id + "&part-status=accepted&_count=1").isEmpty());
         return "portal/appointment";
     }
