@@ -111,6 +111,10 @@ class PortalQuestionnairesTest extends BrowserPageTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
         assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter a number between 20 kg and 300 kg for \"Your weight\"");
         assertThat(page.getByLabel("Your height")).hasValue("170");
+        // the README's screenshot of a questionnaire (copied to docs/ by hand when the page changes)
+        page.setViewportSize(480, 900);
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/portal-questionnaire.png")));
+        page.setViewportSize(1280, 720);
         assertThat(Accessibility.seriousViolations(page)).isEmpty();
 
         page.getByLabel("Your weight").fill("118");
