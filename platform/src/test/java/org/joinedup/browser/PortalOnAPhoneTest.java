@@ -19,6 +19,14 @@ class PortalOnAPhoneTest extends BrowserPageTest {
         if (phone == null) {
             fhir.put("/Patient/demo-patient-1", "{\"resourceType\":\"Patient\",\"id\":\"demo-patient-1\",\"identifier\":[{\"system\":"
                     + "\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9990000018\"}],\"name\":[{\"family\":\"Patient\",\"given\":[\"Demo\"]}]}");
+            // a message with a long link, as the surgery listing text has, must wrap on a phone
+            String trust = fhir.create(org.joinedup.fhir.FhirClient.parse("{\"resourceType\":\"Organization\",\"name\":\"Phone Test Hospital\"}")).path("id").asText();
+            fhir.put("/Patient/demo-patient-1", "{\"resourceType\":\"Patient\",\"id\":\"demo-patient-1\",\"identifier\":[{\"system\":"
+                    + "\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9990000018\"}],\"name\":[{\"family\":\"Patient\",\"given\":[\"Demo\"]}],"
+                    + "\"telecom\":[{\"system\":\"phone\",\"value\":\"07700900018\",\"use\":\"mobile\"}]}");
+            fhir.post("/ServiceRequest/$list-for-surgery", org.joinedup.fhir.FhirClient.parse("{\"resourceType\":\"Parameters\",\"parameter\":["
+                    + "{\"name\":\"patient\",\"valueReference\":{\"reference\":\"Patient/demo-patient-1\"}},{\"name\":\"organization\",\"valueReference\":"
+                    + "{\"reference\":\"Organization/" + trust + "\"}},{\"name\":\"procedure\",\"valueString\":\"http://snomed.info/sct|179344006\"}]}"));
             phone = signedIn("patient");
             phone.setViewportSize(375, 740);
         }
@@ -36,6 +44,12 @@ class PortalOnAPhoneTest extends BrowserPageTest {
             "/portal/information/cardiology-clinic"})
     void thePageFitsAPhoneAndIsAccessible(String path) {
         phone.navigate(path);
+        if (path.equals("/portal/messages")) { // the listing text is written in the background
+            for (int tries = 0; tries < 50 && !phone.content().contains("Phone Test Hospital"); tries++) {
+                phone.waitForTimeout(200);
+                phone.reload();
+            }
+        }
         int overflow = ((Number) phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
         assertThat(overflow).as("pixels wider than the phone's screen").isLessThanOrEqualTo(0);
         assertThat(Accessibility.seriousViolations(phone)).isEmpty();
