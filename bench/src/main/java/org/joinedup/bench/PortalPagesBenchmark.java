@@ -1,8 +1,6 @@
 package org.joinedup.bench;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,8 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The patient portal's pages for a patient with five years of history (appointments every few weeks, letters after
@@ -22,8 +18,6 @@ import java.util.regex.Pattern;
  * Prints p50/p99 in milliseconds; see docs/benchmarks.md. Argument: requests a page (200).
  */
 public final class PortalPagesBenchmark {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private PortalPagesBenchmark() {
     }
@@ -44,20 +38,11 @@ public final class PortalPagesBenchmark {
             int resources = history(fhir, base, token);
             System.out.println("the patient's record: " + resources + " resources over five years");
 
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-            Matcher csrf = CSRF.matcher(get(browser, base + "/auth/login"));
-            if (!csrf.find()) {
-                throw new IllegalStateException("No sign-in form");
-            }
-            browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=patient&password=demo-password&_csrf="
-                            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
+            PageBrowser browser = PageBrowser.signedIn(base, "patient");
             for (String page : List.of("/portal", "/portal/appointments", "/portal/letters", "/portal/care-plans", "/portal/mood", "/portal/about-me",
                     "/portal/messages", "/portal/questionnaires/phq-9")) {
-                time(browser, base + page, 20);
-                Latencies latencies = time(browser, base + page, rounds);
-                System.out.printf("%s: p50 %.1f ms, p99 %.1f ms (%d requests, one at a time)%n", page, latencies.percentileMillis(50),
-                        latencies.percentileMillis(99), latencies.count());
+                browser.time(base + page, 20);
+                PageBrowser.print(page, browser.time(base + page, rounds));
             }
         } finally {
             Platform.deleteTree(dataDir);
@@ -114,23 +99,5 @@ public final class PortalPagesBenchmark {
         if (answer.statusCode() >= 300) {
             throw new IllegalStateException(url + " answered " + answer.statusCode() + " " + answer.body());
         }
-    }
-
-    private static String get(HttpClient browser, String url) throws Exception {
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        if (page.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + page.statusCode());
-        }
-        return page.body();
-    }
-
-    private static Latencies time(HttpClient browser, String url, int rounds) throws Exception {
-        Latencies latencies = new Latencies();
-        for (int i = 0; i < rounds; i++) {
-            long started = System.nanoTime();
-            get(browser, url);
-            latencies.add((System.nanoTime() - started) / 1_000);
-        }
-        return latencies;
     }
 }

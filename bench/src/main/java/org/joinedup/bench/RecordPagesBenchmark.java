@@ -1,8 +1,6 @@
 package org.joinedup.bench;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class RecordPagesBenchmark {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern OLDER = Pattern.compile("id=\"older\" href=\"([^\"]+)\"");
 
     private RecordPagesBenchmark() {
@@ -47,26 +44,25 @@ public final class RecordPagesBenchmark {
                 String small = patient(fhir, base, token, practice, "Summary", 2_000);
                 String large = patient(fhir, base, token, practice, "Timeline", 10_000);
 
-                HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-                signIn(browser, base);
-                time(browser, base + "/staff/patients/" + small, 20); // warm-up
-                Latencies summary = time(browser, base + "/staff/patients/" + small, rounds);
-                print("summary, patient with 2,000 resources", summary);
-                time(browser, base + "/staff/patients/" + large + "/timeline", 20);
-                Latencies first = time(browser, base + "/staff/patients/" + large + "/timeline", rounds);
-                print("timeline, first page of 50, patient with 10,000 resources", first);
+                PageBrowser browser = PageBrowser.signedIn(base, "gp.clinician");
+                browser.time(base + "/staff/patients/" + small, 20); // warm-up
+                Latencies summary = browser.time(base + "/staff/patients/" + small, rounds);
+                PageBrowser.print("summary, patient with 2,000 resources", summary);
+                browser.time(base + "/staff/patients/" + large + "/timeline", 20);
+                Latencies first = browser.time(base + "/staff/patients/" + large + "/timeline", rounds);
+                PageBrowser.print("timeline, first page of 50, patient with 10,000 resources", first);
                 String deep = base + "/staff/patients/" + large + "/timeline";
                 for (int page = 0; page < 100; page++) { // 100 pages back: 5,000 events older
-                    Matcher older = OLDER.matcher(get(browser, deep));
+                    Matcher older = OLDER.matcher(browser.get(deep));
                     if (!older.find()) {
                         break;
                     }
                     deep = base + older.group(1).replace("&amp;", "&");
                 }
-                print("timeline, page 101 (5,000 events back)", time(browser, deep, rounds));
+                PageBrowser.print("timeline, page 101 (5,000 events back)", browser.time(deep, rounds));
                 String search = base + "/staff/patients/" + large + "/timeline?q=";
-                print("timeline search, a word in 5 letters (bisoprolol)", time(browser, search + "bisoprolol", rounds));
-                print("timeline search, a word in 4,500 events (heart)", time(browser, search + "heart", rounds));
+                PageBrowser.print("timeline search, a word in 5 letters (bisoprolol)", browser.time(search + "bisoprolol", rounds));
+                PageBrowser.print("timeline search, a word in 4,500 events (heart)", browser.time(search + "heart", rounds));
             }
         } finally {
             Platform.deleteTree(dataDir);
@@ -126,38 +122,5 @@ public final class RecordPagesBenchmark {
             throw new IllegalStateException("Create failed: " + created.statusCode() + " " + created.body());
         }
         return id.group(1);
-    }
-
-    private static void signIn(HttpClient browser, String base) throws Exception {
-        Matcher csrf = CSRF.matcher(get(browser, base + "/auth/login"));
-        if (!csrf.find()) {
-            throw new IllegalStateException("No sign-in form");
-        }
-        String form = "username=gp.clinician&password=demo-password&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private static String get(HttpClient browser, String url) throws Exception {
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        if (page.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + page.statusCode());
-        }
-        return page.body();
-    }
-
-    private static Latencies time(HttpClient browser, String url, int rounds) throws Exception {
-        Latencies latencies = new Latencies();
-        for (int i = 0; i < rounds; i++) {
-            long started = System.nanoTime();
-            get(browser, url);
-            latencies.add((System.nanoTime() - started) / 1_000);
-        }
-        return latencies;
-    }
-
-    private static void print(String what, Latencies latencies) {
-        System.out.printf("%s: p50 %.1f ms, p99 %.1f ms (%d requests, one at a time)%n", what, latencies.percentileMillis(50),
-                latencies.percentileMillis(99), latencies.count());
     }
 }

@@ -17,9 +17,7 @@ import org.joinedup.notify.MessageRequested;
 import org.joinedup.scheduling.SchedulingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Asks for appointment reminders when they fall due: for each reminder time in the services' rules (7 days, 1
@@ -36,15 +34,11 @@ class AppointmentReminders {
 
     private final StoreCalls store;
     private final SchedulingProperties properties;
-    private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
     private Instant lastLook;
 
-    AppointmentReminders(StoreCalls store, SchedulingProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events) {
+    AppointmentReminders(StoreCalls store, SchedulingProperties properties) {
         this.store = store;
         this.properties = properties;
-        this.transactions = transactions;
-        this.events = events;
     }
 
     /**
@@ -93,7 +87,7 @@ class AppointmentReminders {
                     requests.add(Reminders.reminder(appointment, patient, place(appointment, places), before));
                 }
             }
-            transactions.executeWithoutResult(tx -> requests.forEach(events::publishEvent));
+            store.publish(requests.toArray());
             asked += requests.size();
             query = StoreCalls.nextPage(page);
         }
