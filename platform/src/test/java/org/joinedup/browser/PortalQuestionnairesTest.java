@@ -121,6 +121,7 @@ class PortalQuestionnairesTest extends BrowserPageTest {
         page.getByLabel("None").check();
         page.locator("#q-anaesthetic-before").check();
         page.locator("#q-anaesthetic-problems-no").check();
+        page.locator("#q-allergies-no").check();
         page.locator("#q-blood-thinners").check();
         page.getByLabel("Which blood-thinning medicines do you take?").fill("Apixaban");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();

@@ -5,54 +5,63 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.forms.Answers;
 import org.joinedup.forms.Form;
 import org.joinedup.forms.FormItem;
 
 /**
  * Checks answers as the NHS service manual's error messages put it: only the questions shown (their
- * {@code enableWhen} holds) count; a required one must be answered; numbers must be numbers within their limits;
- * dates real dates, not in the future; a choice one of its options.
+ * {@code enableWhen} holds, in each answer of a repeating group) count; a required one must be answered; numbers
+ * must be numbers within their limits; dates real dates, not in the future; a choice one of its options (an
+ * open choice may instead be the patient's own words, which must then be given). Problems are by answer key.
  */
 final class AnswerCheck {
 
     private AnswerCheck() {
     }
 
-    static Map<String, String> problems(Form form, Map<String, String> answers) {
+    static Map<String, String> problems(Form form, Answers answers) {
         Map<String, String> problems = new LinkedHashMap<>();
-        check(form.items(), answers, problems);
-        return problems;
-    }
-
-    private static void check(List<FormItem> items, Map<String, String> answers, Map<String, String> problems) {
-        for (FormItem item : items) {
-            if (!item.enabled(answers)) {
-                continue;
-            }
-            check(item.items(), answers, problems);
-            if (!item.isQuestion()) {
-                continue;
-            }
-            String answer = answers.getOrDefault(item.linkId(), "").trim();
+        for (Form.Shown shown : form.shown(answers)) {
+            FormItem item = shown.item();
             String question = "\"" + item.text().replaceAll("[?.:]$", "") + "\"";
-            if (answer.isEmpty()) {
-                if (item.required()) {
-                    problems.put(item.linkId(), ("boolean".equals(item.type()) || "choice".equals(item.type()) ? "Select an answer to " : "Enter an answer to ")
-                            + question);
+            List<String> given = answers.all(shown.key());
+            if ("attachment".equals(item.type())) {
+                if (item.required() && answers.attachment(shown.key()) == null) {
+                    problems.put(shown.key(), "Add a photo for " + question);
                 }
                 continue;
             }
-            String problem = switch (item.type()) {
-                case "integer", "decimal" -> number(item, answer);
-                case "date" -> date(answer);
-                case "choice" -> item.options().stream().anyMatch(o -> o.code().equals(answer)) ? null : "Select one of the answers given";
-                case "boolean" -> answer.equals("true") || answer.equals("false") ? null : "Select yes or no";
-                default -> answer.length() > 2000 ? "Your answer must be 2000 characters or fewer" : null;
-            };
-            if (problem != null) {
-                problems.put(item.linkId(), problem + " for " + question);
+            if (given.isEmpty()) {
+                if (item.required()) {
+                    problems.put(shown.key(), (item.isChoice() ? "Select an answer to " : "Enter an answer to ") + question);
+                }
+                continue;
+            }
+            for (String answer : given) {
+                String problem = problem(item, answer);
+                if (problem != null) {
+                    problems.put(shown.key(), problem + " for " + question);
+                    break;
+                }
             }
         }
+        return problems;
+    }
+
+    private static String problem(FormItem item, String answer) {
+        return switch (item.type()) {
+            case "integer", "decimal" -> number(item, answer);
+            case "date" -> date(answer);
+            case "choice" -> item.offers(answer) ? null : "Select one of the answers given";
+            case "open-choice" -> Answers.OTHER.equals(answer) ? "Say what your other answer is" : tooLong(answer);
+            case "boolean" -> answer.equals("true") || answer.equals("false") ? null : "Select yes or no";
+            default -> tooLong(answer);
+        };
+    }
+
+    private static String tooLong(String answer) {
+        return answer.length() > 2000 ? "Your answer must be 2000 characters or fewer" : null;
     }
 
     private static String number(FormItem item, String answer) {

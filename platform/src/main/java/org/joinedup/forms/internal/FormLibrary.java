@@ -21,8 +21,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The questionnaires shipped with the platform ({@code forms/<name>.questionnaire.json}) and their rules
- * ({@code forms/<name>.rules.json}), read once; each is put in the FHIR store at start if that version is not
+ * The questionnaires shipped with the platform ({@code forms/<name>.questionnaire.json}), their rules
+ * ({@code forms/<name>.rules.json}) and the value sets their answers are chosen from
+ * ({@code forms/<name>.valueset.json}), read once; each is put in the FHIR store at start if that version is not
  * there yet, so responses refer to a questionnaire anyone can read.
  */
 @Component
@@ -35,15 +36,21 @@ class FormLibrary implements ApplicationRunner {
     }
 
     private final Map<String, Shipped> shipped = new LinkedHashMap<>();
+    private final Map<String, JsonNode> valueSets = new LinkedHashMap<>();
     private final FhirApi fhir;
 
     FormLibrary(FhirApi fhir) throws IOException {
         this.fhir = fhir;
-        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:forms/*.questionnaire.json")) {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        for (Resource resource : resolver.getResources("classpath:forms/*.valueset.json")) {
+            JsonNode valueSet = read(resource.getInputStream());
+            valueSets.put(valueSet.path("url").asText(), valueSet);
+        }
+        for (Resource resource : resolver.getResources("classpath:forms/*.questionnaire.json")) {
             String name = resource.getFilename().replace(".questionnaire.json", "");
             JsonNode questionnaire = read(resource.getInputStream());
             Resource rules = resource.createRelative(name + ".rules.json");
-            shipped.put(name, new Shipped(questionnaire, FormReader.read(name, questionnaire),
+            shipped.put(name, new Shipped(questionnaire, FormReader.read(name, questionnaire, valueSets),
                     new FormRules(rules.exists() ? read(rules.getInputStream()) : ResponseBuilder.JSON.createObjectNode())));
         }
     }
@@ -58,15 +65,22 @@ class FormLibrary implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        for (JsonNode valueSet : valueSets.values()) {
+            store("ValueSet", valueSet);
+        }
         for (Shipped one : shipped.values()) {
-            String search = "url=" + URLEncoder.encode(one.form().url(), StandardCharsets.UTF_8) + "&version=" + URLEncoder.encode(one.form().version(),
-                    StandardCharsets.UTF_8);
-            byte[] bundle = ("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":" + one.questionnaire() + ",\"request\":"
-                    + "{\"method\":\"POST\",\"url\":\"Questionnaire\",\"ifNoneExist\":\"" + search + "\"}}]}").getBytes(StandardCharsets.UTF_8);
-            FhirApi.Answer answer = fhir.handle(FhirAccess.SYSTEM, "POST", "", bundle);
-            if (answer.status() != 200) {
-                log.warn("Questionnaire {} could not be stored: {} {}", one.form().name(), answer.status(), answer.text());
-            }
+            store("Questionnaire", one.questionnaire());
+        }
+    }
+
+    private void store(String type, JsonNode resource) {
+        String search = "url=" + URLEncoder.encode(resource.path("url").asText(), StandardCharsets.UTF_8) + "&version="
+                + URLEncoder.encode(resource.path("version").asText(""), StandardCharsets.UTF_8);
+        byte[] bundle = ("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":" + resource + ",\"request\":"
+                + "{\"method\":\"POST\",\"url\":\"" + type + "\",\"ifNoneExist\":\"" + search + "\"}}]}").getBytes(StandardCharsets.UTF_8);
+        FhirApi.Answer answer = fhir.handle(FhirAccess.SYSTEM, "POST", "", bundle);
+        if (answer.status() != 200) {
+            log.warn("{} {} could not be stored: {} {}", type, resource.path("url").asText(), answer.status(), answer.text());
         }
     }
 

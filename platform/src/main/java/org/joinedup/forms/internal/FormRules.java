@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.forms.Answers;
 import org.joinedup.forms.Form;
 import org.joinedup.forms.FormItem;
 
 /**
  * A questionnaire's scoring and triage rules, declared as data beside it ({@code <name>.rules.json}, versioned
  * with it): the total of the chosen options' ordinal values with its code and severity bands; flags raised when an
- * answer equals a value or reaches a number (or the BMI from height and weight reaches one), each with its text,
+ * answer equals a value or reaches a number (any of a repeating question's answers, in any answer of a repeating
+ * group; or the BMI from height and weight reaches one), each with its text,
  * the pathway it routes to, and whether it is urgent.
  */
 record FormRules(JsonNode rules) {
@@ -34,12 +36,12 @@ record FormRules(JsonNode rules) {
     }
 
     /** What to tell the patient once they have answered, by the answer to one question ({@code *} for any other), or null. */
-    String thanks(Map<String, String> answers) {
+    String thanks(Answers answers) {
         JsonNode thanks = rules.path("thanks");
         if (thanks.isMissingNode()) {
             return null;
         }
-        String answer = answers.getOrDefault(thanks.path("linkId").asText(), "");
+        String answer = java.util.Objects.requireNonNullElse(answers.get(thanks.path("linkId").asText()), "");
         return thanks.at("/by").has(answer) ? thanks.at("/by").path(answer).asText() : thanks.at("/by/*").asText(null);
     }
 
@@ -52,12 +54,11 @@ record FormRules(JsonNode rules) {
     }
 
     /** The total of the ordinal values of the options chosen, for the questions shown. */
-    int score(Form form, Map<String, String> answers) {
+    int score(Form form, Answers answers) {
         double total = 0;
-        for (FormItem question : form.questions()) {
-            String answer = answers.get(question.linkId());
-            for (FormItem.Option option : question.options()) {
-                if (option.code().equals(answer) && option.ordinal() != null && question.enabled(answers)) {
+        for (Form.Shown shown : form.shown(answers)) {
+            for (FormItem.Option option : shown.item().options()) {
+                if (answers.has(shown.key(), option.code()) && option.ordinal() != null) {
                     total += option.ordinal();
                 }
             }
@@ -74,7 +75,7 @@ record FormRules(JsonNode rules) {
         return null;
     }
 
-    List<Flag> flags(Form form, Map<String, String> answers) {
+    List<Flag> flags(Form form, Answers answers) {
         List<Flag> raised = new ArrayList<>();
         for (JsonNode flag : rules.path("flags")) {
             if (raises(flag, form, answers)) {
@@ -85,21 +86,24 @@ record FormRules(JsonNode rules) {
         return raised;
     }
 
-    private boolean raises(JsonNode flag, Form form, Map<String, String> answers) {
+    /** Whether a flag is raised: by the BMI, or by any answer to its question (in any answer of a repeating group it sits in). */
+    private boolean raises(JsonNode flag, Form form, Answers answers) {
         if (flag.has("bmiAtLeast")) {
             Double bmi = bmi(answers);
             return bmi != null && bmi >= flag.path("bmiAtLeast").asDouble();
         }
-        String answer = answers.get(flag.path("linkId").asText());
-        if (answer == null || answer.isBlank()) {
-            return false;
-        }
-        if (flag.has("equals")) {
-            return flag.path("equals").asText().equals(answer);
-        }
-        if (flag.has("atLeast")) {
-            Double value = value(form, flag.path("linkId").asText(), answer);
-            return value != null && value >= flag.path("atLeast").asDouble();
+        String linkId = flag.path("linkId").asText();
+        List<String> shownKeys = form.shown(answers).stream().filter(s -> s.item().linkId().equals(linkId)).map(Form.Shown::key).toList();
+        for (String key : shownKeys) {
+            for (String answer : answers.all(key)) {
+                if (flag.has("equals") && flag.path("equals").asText().equals(answer)) {
+                    return true;
+                }
+                Double value = flag.has("atLeast") ? value(form, linkId, answer) : null;
+                if (value != null && value >= flag.path("atLeast").asDouble()) {
+                    return true;
+                }
+            }
         }
         return false;
     }
@@ -122,13 +126,13 @@ record FormRules(JsonNode rules) {
         }
     }
 
-    Double bmi(Map<String, String> answers) {
+    Double bmi(Answers answers) {
         if (!rules.has("bmi")) {
             return null;
         }
         try {
-            double metres = Double.parseDouble(answers.getOrDefault(rules.at("/bmi/height").asText(), "")) / 100;
-            double kilograms = Double.parseDouble(answers.getOrDefault(rules.at("/bmi/weight").asText(), ""));
+            double metres = Double.parseDouble(java.util.Objects.requireNonNullElse(answers.get(rules.at("/bmi/height").asText()), "")) / 100;
+            double kilograms = Double.parseDouble(java.util.Objects.requireNonNullElse(answers.get(rules.at("/bmi/weight").asText()), ""));
             return metres > 0 ? kilograms / (metres * metres) : null;
         } catch (NumberFormatException e) {
             return null;

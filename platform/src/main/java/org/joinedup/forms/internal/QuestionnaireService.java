@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirApi;
 import org.joinedup.fhir.Visibility;
+import org.joinedup.forms.Answers;
 import org.joinedup.forms.Form;
 import org.joinedup.forms.Questionnaires;
 import org.springframework.stereotype.Component;
@@ -47,21 +48,26 @@ class QuestionnaireService implements Questionnaires {
     }
 
     @Override
-    public Map<String, String> problems(Form form, Map<String, String> answers) {
+    public Map<String, String> problems(Form form, Answers answers) {
         return AnswerCheck.problems(form, answers);
     }
 
     @Override
-    public Map<String, String> draft(FhirAccess as, String patientId, Form form) {
+    public Answers draft(FhirAccess as, String patientId, Form form) {
         Optional<JsonNode> draft = draftOf(as, patientId, form);
         if (draft.isEmpty() && library.named(form.name()).rules().rules().path("prefillFromLatest").asBoolean()) {
             draft = latest(as, patientId, form, "completed"); // preferences are changed, not answered afresh
         }
-        return draft.map(ResponseBuilder::answers).orElse(Map.of());
+        return draft.map(response -> ResponseBuilder.answers(form, response)).orElseGet(Answers::new);
     }
 
     @Override
-    public void saveDraft(FhirAccess as, String patientId, Form form, Map<String, String> answers) {
+    public Kept keepPhoto(String filename, byte[] data) {
+        return PhotoKeeper.keep(filename, data);
+    }
+
+    @Override
+    public void saveDraft(FhirAccess as, String patientId, Form form, Answers answers) {
         ObjectNode response = ResponseBuilder.response(form, patientId, answers, "in-progress");
         Optional<JsonNode> draft = draftOf(as, patientId, form);
         ArrayNode entries = ResponseBuilder.JSON.createArrayNode();
@@ -70,7 +76,7 @@ class QuestionnaireService implements Questionnaires {
     }
 
     @Override
-    public Result submit(FhirAccess as, String patientId, Form form, Map<String, String> answers, String about) {
+    public Result submit(FhirAccess as, String patientId, Form form, Answers answers, String about) {
         FormRules rules = library.named(form.name()).rules();
         for (FormRules.Effect effect : rules.effects()) { // first, so that a refusal (a window ended) stores nothing
             if (about == null || !about.startsWith(effect.on() + "/")) {
@@ -78,7 +84,8 @@ class QuestionnaireService implements Questionnaires {
             }
             ObjectNode parameters = ResponseBuilder.JSON.createObjectNode().put("resourceType", "Parameters");
             ArrayNode list = parameters.putArray("parameter");
-            effect.parameters().forEach((name, linkId) -> list.addObject().put("name", name).put("valueString", answers.getOrDefault(linkId, "")));
+            effect.parameters().forEach((name, linkId) -> list.addObject().put("name", name).put("valueString",
+                    java.util.Objects.requireNonNullElse(answers.get(linkId), "")));
             FhirApi.Answer done = fhir.handle(as, "POST", about + "/" + effect.operation(), parameters.toString().getBytes(StandardCharsets.UTF_8));
             if (done.status() >= 300) {
                 return new Result(null, null, null, List.of(), false, null, parse(done.body()).at("/issue/0/diagnostics").asText("That could not be done"));

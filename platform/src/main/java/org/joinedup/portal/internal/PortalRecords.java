@@ -21,10 +21,12 @@ class PortalRecords {
 
     private final SignedInUsers users;
     private final PatientDirectory patients;
+    private final HeldForms held;
 
-    PortalRecords(SignedInUsers users, PatientDirectory patients) {
+    PortalRecords(SignedInUsers users, PatientDirectory patients, HeldForms held) {
         this.users = users;
         this.patients = patients;
+        this.held = held;
     }
 
     /** The user's own record first, then those they are a proxy for, by name. */
@@ -47,10 +49,15 @@ class PortalRecords {
         return choices.stream().filter(c -> c.patientId().equals(chosen)).findFirst().or(() -> choices.stream().findFirst());
     }
 
-    /** The record being looked at, for pages that need one (404 for a user who may see none). */
+    /**
+     * The record being looked at, for pages that need one (404 for a user who may see none); the browser is marked as
+     * this person's, on this record, so that a form it posts after the session ends can be given back to them.
+     */
     RecordChoice required(Authentication authentication, HttpSession session) {
-        return current(authentication, session).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+        RecordChoice current = current(authentication, session).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND, "There is no record to show"));
+        held.remember(authentication.getName(), current.patientId());
+        return current;
     }
 
     /** Chooses a record for this session; false if the user may not see it. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.joinedup.forms.Answers;
 import org.junit.jupiter.api.Test;
 
 /** Answers are checked as the NHS service manual says: every problem named, only for the questions that apply. */
@@ -13,7 +14,7 @@ class AnswerCheckTest {
 
     @Test
     void requiredQuestionsMustBeAnsweredButOnlyThoseThatApply() {
-        Map<String, String> problems = AnswerCheck.problems(preOp, Map.of("anaesthetic-before", "false"));
+        Map<String, String> problems = AnswerCheck.problems(preOp, Answers.of(Map.of("anaesthetic-before", "false")));
 
         assertThat(problems).containsKeys("height", "weight", "stairs", "blood-thinners").doesNotContainKeys("anaesthetic-before", "anaesthetic-problems",
                 "blood-thinners-which", "last-period", "other");
@@ -21,19 +22,19 @@ class AnswerCheckTest {
         assertThat(problems.get("stairs")).isEqualTo("Select an answer to \"How many flights of stairs can you climb without stopping\"");
 
         Map<String, String> saidYes = new HashMap<>(Map.of("anaesthetic-before", "true", "blood-thinners", "true"));
-        assertThat(AnswerCheck.problems(preOp, saidYes)).containsKeys("anaesthetic-problems", "blood-thinners-which");
+        assertThat(AnswerCheck.problems(preOp, Answers.of(saidYes))).containsKeys("anaesthetic-problems", "blood-thinners-which");
     }
 
     @Test
     void numbersMustBeNumbersWithinTheirLimitsAndDatesRealAndPast() {
         Map<String, String> answers = new HashMap<>(Map.of("height", "tall", "weight", "400", "stairs", "one", "anaesthetic-before", "false",
-                "blood-thinners", "false", "last-period", "2999-01-01"));
-        Map<String, String> problems = AnswerCheck.problems(preOp, answers);
+                "blood-thinners", "false", "last-period", "2999-01-01", "allergies", "false"));
+        Map<String, String> problems = AnswerCheck.problems(preOp, Answers.of(answers));
 
         assertThat(problems.get("height")).isEqualTo("Enter a number for \"Your height\"");
         assertThat(problems.get("weight")).isEqualTo("Enter a number between 20 kg and 300 kg for \"Your weight\"");
         assertThat(problems.get("last-period")).startsWith("The date must be today or in the past");
         answers.putAll(Map.of("height", "172.5", "weight", "80", "last-period", "2026-11-01"));
-        assertThat(AnswerCheck.problems(preOp, answers)).isEmpty();
+        assertThat(AnswerCheck.problems(preOp, Answers.of(answers))).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.joinedup.forms.Answers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,7 +46,7 @@ class FormRulesTest {
             "14, Moderate depression", "15, Moderately severe depression", "19, Moderately severe depression", "20, Severe depression", "24, Severe depression"})
     void phq9TotalsFallInThePublishedBands(int total, String band) {
         var phq9 = LIBRARY.named("phq-9");
-        int score = phq9.rules().score(phq9.form(), scale(9, total, 0));
+        int score = phq9.rules().score(phq9.form(), Answers.of(scale(9, total, 0)));
         assertThat(score).isEqualTo(total);
         assertThat(phq9.rules().band(score)).isEqualTo(band);
     }
@@ -55,7 +56,7 @@ class FormRulesTest {
             "15, Severe anxiety", "21, Severe anxiety"})
     void gad7TotalsFallInThePublishedBands(int total, String band) {
         var gad7 = LIBRARY.named("gad-7");
-        int score = gad7.rules().score(gad7.form(), scale(7, total, 0));
+        int score = gad7.rules().score(gad7.form(), Answers.of(scale(7, total, 0)));
         assertThat(score).isEqualTo(total);
         assertThat(gad7.rules().band(score)).isEqualTo(band);
     }
@@ -64,7 +65,7 @@ class FormRulesTest {
     @CsvSource({"0, false", "1, true", "2, true", "3, true"})
     void anyThoughtsOfSelfHarmRaiseAnUrgentFlagWhateverTheTotal(int item9, boolean urgent) {
         var phq9 = LIBRARY.named("phq-9");
-        var flags = phq9.rules().flags(phq9.form(), scale(9, item9, item9));
+        var flags = phq9.rules().flags(phq9.form(), Answers.of(scale(9, item9, item9)));
         assertThat(flags.stream().anyMatch(FormRules.Flag::urgent)).isEqualTo(urgent);
     }
 
@@ -73,12 +74,12 @@ class FormRulesTest {
         var preOp = LIBRARY.named("pre-operative-assessment-adult");
         Map<String, String> fit = new HashMap<>(Map.of("height", "170", "weight", "115", "stairs", "two-or-more", "anaesthetic-before", "true",
                 "anaesthetic-problems", "false", "blood-thinners", "false"));
-        assertThat(preOp.rules().bmi(fit)).isCloseTo(39.8, org.assertj.core.data.Offset.offset(0.05));
-        assertThat(preOp.rules().flags(preOp.form(), fit)).isEmpty();
+        assertThat(preOp.rules().bmi(Answers.of(fit))).isCloseTo(39.8, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(preOp.rules().flags(preOp.form(), Answers.of(fit))).isEmpty();
 
         Map<String, String> review = new HashMap<>(fit);
         review.putAll(Map.of("weight", "116", "stairs", "none", "anaesthetic-problems", "true", "blood-thinners", "true", "blood-thinners-which", "Apixaban"));
-        assertThat(preOp.rules().flags(preOp.form(), review)).extracting(FormRules.Flag::route)
+        assertThat(preOp.rules().flags(preOp.form(), Answers.of(review))).extracting(FormRules.Flag::route)
                 .containsExactly("anaesthetic-review", "anaesthetic-review", "anaesthetic-review", "pharmacist-review");
         assertThat(preOp.rules().scored()).isFalse();
     }
@@ -88,12 +89,12 @@ class FormRulesTest {
         var child = LIBRARY.named("pre-operative-assessment-child");
         Map<String, String> well = new HashMap<>(Map.of("weight", "20", "born-early", "false", "cold", "false", "snoring", "false", "asthma", "false",
                 "anaesthetic-problems", "false", "anxiety", "a-little"));
-        assertThat(AnswerCheck.problems(child.form(), well)).isEmpty();
-        assertThat(child.rules().flags(child.form(), well)).isEmpty();
+        assertThat(AnswerCheck.problems(child.form(), Answers.of(well))).isEmpty();
+        assertThat(child.rules().flags(child.form(), Answers.of(well))).isEmpty();
 
         Map<String, String> snores = new HashMap<>(well);
         snores.putAll(Map.of("snoring", "true", "anxiety", "very"));
-        assertThat(child.rules().flags(child.form(), snores)).extracting(FormRules.Flag::route)
+        assertThat(child.rules().flags(child.form(), Answers.of(snores))).extracting(FormRules.Flag::route)
                 .containsExactly("ent-and-anaesthetic-review", "play-specialist");
     }
 }
