@@ -24,9 +24,13 @@ import org.junit.jupiter.api.Test;
 class PortalQuestionnaireAnswersTest extends BrowserPageTest {
 
     @BeforeEach
-    void thePatient() {
+    void thePatientAndTheirGp() {
+        String gp = fhir.get("/Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|Y90001").matchIds().stream().findFirst()
+                .orElseGet(() -> fhir.create(FhirClient.parse("{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":"
+                        + "\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"Y90001\"}],\"name\":\"Demo Practice\"}")).path("id").asText());
         fhir.put("/Patient/demo-patient-1", "{\"resourceType\":\"Patient\",\"id\":\"demo-patient-1\",\"identifier\":[{\"system\":"
-                + "\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9990000018\"}],\"name\":[{\"family\":\"Patient\",\"given\":[\"Demo\"]}]}");
+                + "\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9990000018\"}],\"name\":[{\"family\":\"Patient\",\"given\":[\"Demo\"]}],"
+                + "\"generalPractitioner\":[{\"reference\":\"Organization/" + gp + "\"}]}");
     }
 
     @Test
@@ -37,6 +41,8 @@ class PortalQuestionnaireAnswersTest extends BrowserPageTest {
         page.navigate("/portal/waiting-list/" + listing + "/pre-operative-assessment");
         page.getByLabel("Your height").fill("180");
         page.getByLabel("Your weight").fill("82");
+        page.locator("#q-interpreter").check();
+        page.getByLabel("Which language?").selectOption("Polish");
         page.getByLabel("Diabetes").check();
         page.getByLabel("Obstructive sleep apnoea").check();
         page.getByLabel("Two or more").check();
@@ -58,7 +64,7 @@ class PortalQuestionnaireAnswersTest extends BrowserPageTest {
         page.locator("#q-allergies").check();
         page.getByLabel("Latex").check();
         page.locator("#q-allergy-which-other").check();
-        page.getByLabel("If something else, say what").fill("Sticking plasters");
+        page.locator("#q-allergy-which-words").fill("Sticking plasters");
         page.getByLabel("Answer 1").fill("Metformin 500mg twice a day");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Add another\\W+answer to: Medicines you take"))).click();
         page.getByLabel("Answer 2").fill("Ramipril 5mg");
@@ -66,7 +72,7 @@ class PortalQuestionnaireAnswersTest extends BrowserPageTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
 
         assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter a number for \"What year was it\"");
-        assertThat(page.getByLabel("If something else, say what")).hasValue("Sticking plasters");
+        assertThat(page.locator("#q-allergy-which-words")).hasValue("Sticking plasters");
         assertThat(page.getByLabel("Diabetes")).isChecked();
         assertThat(page.getByLabel("Answer 2")).hasValue("Ramipril 5mg");
         assertThat(Accessibility.seriousViolations(page)).isEmpty();
@@ -78,10 +84,10 @@ class PortalQuestionnaireAnswersTest extends BrowserPageTest {
 
         String response = fhir.get("/QuestionnaireResponse?subject=Patient/demo-patient-1&status=completed&_sort=-authored&_count=1").body();
         assertThat(response).contains("Broken wrist set").contains("Tonsils out").doesNotContain("Appendix removed").contains("\"valueInteger\":2024")
-                .contains("\"code\":\"73211009\"").contains("\"valueString\":\"Sticking plasters\"").contains("Ramipril 5mg");
+                .contains("\"code\":\"73211009\"").contains("\"code\":\"pl\"").contains("\"valueString\":\"Sticking plasters\"").contains("Ramipril 5mg");
         String flags = fhir.get("/Flag?patient=Patient/demo-patient-1&_count=200").body();
         assertThat(flags).contains("Obstructive sleep apnoea (route: anaesthetic-review)").contains("Latex allergy (route: theatre-team)")
-                .contains("Diabetes (route: pre-operative-nurse-review)");
+                .contains("Diabetes (route: pre-operative-nurse-review)").contains("Needs an interpreter at appointments (route: booking-team)");
     }
 
     @Test
@@ -113,6 +119,18 @@ class PortalQuestionnaireAnswersTest extends BrowserPageTest {
 
         String response = fhir.get("/QuestionnaireResponse?subject=Patient/demo-patient-1&status=completed&_sort=-authored&_count=1").body();
         assertThat(response).contains("\"contentType\":\"image/jpeg\"").contains("\"title\":\"arm.jpg\"").contains("The rash on my arm is spreading");
+        String responseId = FhirClient.parse(response).at("/entry/0/resource/id").asText();
+
+        Page doctor = signedIn("gp.clinician"); // the patient's GP reads the answers, photo and all
+        doctor.navigate("/staff/patients/demo-patient-1/documents");
+        doctor.locator("#questionnaires a[href$='/" + responseId + "']").click();
+        assertThat(doctor.locator("#answers")).containsText("The rash on my arm is spreading");
+        assertThat(doctor.locator("#answers")).containsText("By video call");
+        assertThat(doctor.locator("#answers")).containsText("Photo: arm.jpg");
+        com.microsoft.playwright.Locator seen = doctor.locator("#answers img");
+        assertThat(seen).hasAttribute("alt", java.util.regex.Pattern.compile("Photo sent by the patient"));
+        assertThat((Boolean) seen.evaluate("img => img.complete && img.naturalWidth > 0")).isTrue();
+        assertThat(Accessibility.seriousViolations(doctor)).isEmpty();
     }
 
     private static byte[] jpeg() throws IOException {

@@ -122,6 +122,7 @@ class PortalQuestionnairesTest extends BrowserPageTest {
         page.locator("#q-anaesthetic-before").check();
         page.locator("#q-anaesthetic-problems-no").check();
         page.locator("#q-allergies-no").check();
+        page.locator("#q-interpreter-no").check();
         page.locator("#q-blood-thinners").check();
         page.getByLabel("Which blood-thinning medicines do you take?").fill("Apixaban");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();

@@ -17,7 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A patient's letters and reports ({@code /staff/patients/{id}/documents}): the list with their metadata, each
- * viewable in the browser (text shown in the page; a PDF or other file opened inline by the browser's own viewer).
+ * viewable in the browser (text shown in the page; a PDF or other file opened inline by the browser's own viewer);
+ * and the questionnaires the patient answered, each opening its answers.
  * Every document is read through the FHIR API as the member of staff.
  */
 @Controller
@@ -41,8 +42,15 @@ class DocumentsPage {
         if (opened == null) {
             return PatientRecords.REFUSED;
         }
-        List<RecordReader.Read> reads = records.readWithBanner(opened, List.of("DocumentReference?patient=" + id + "&_sort=-date&_count=200"), model);
+        List<RecordReader.Read> reads = records.readWithBanner(opened, List.of("DocumentReference?patient=" + id + "&_sort=-date&_count=200",
+                "QuestionnaireResponse?subject=Patient/" + id + "&status=completed&_sort=-authored&_count=100", "Questionnaire?_count=200"), model);
         model.addAttribute("documents", reads.getFirst().matches().stream().map(DocumentsPage::listed).toList());
+        java.util.Map<String, String> titles = new java.util.HashMap<>();
+        reads.get(2).matches().forEach(q -> titles.put(q.path("url").asText() + "|" + q.path("version").asText(""), q.path("title").asText("Questionnaire")));
+        model.addAttribute("questionnaires", reads.get(1).matches().stream().map(r -> new Listed(r.path("id").asText(),
+                titles.getOrDefault(r.path("questionnaire").asText().contains("|") ? r.path("questionnaire").asText() : r.path("questionnaire").asText() + "|",
+                        "Questionnaire"), "Questionnaire answers", "The patient", SummaryItem.day(r.path("authored").asText(null)),
+                r.findValues("valueAttachment").isEmpty() ? "Answers" : "Answers with photos")).toList());
         return "staff/patient-documents";
     }
 

@@ -28,7 +28,7 @@ class AnswerCheckTest {
     @Test
     void numbersMustBeNumbersWithinTheirLimitsAndDatesRealAndPast() {
         Map<String, String> answers = new HashMap<>(Map.of("height", "tall", "weight", "400", "stairs", "one", "anaesthetic-before", "false",
-                "blood-thinners", "false", "last-period", "2999-01-01", "allergies", "false"));
+                "blood-thinners", "false", "last-period", "2999-01-01", "allergies", "false", "interpreter", "false"));
         Map<String, String> problems = AnswerCheck.problems(preOp, Answers.of(answers));
 
         assertThat(problems.get("height")).isEqualTo("Enter a number for \"Your height\"");

@@ -27,7 +27,7 @@ class RepeatingAnswersTest {
 
     Answers wellAnswers() {
         return Answers.of(Map.of("height", "170", "weight", "70", "stairs", "two-or-more", "anaesthetic-before", "true", "anaesthetic-problems", "false",
-                "blood-thinners", "false", "allergies", "true"));
+                "blood-thinners", "false", "allergies", "true", "interpreter", "false"));
     }
 
     @Test
@@ -36,6 +36,9 @@ class RepeatingAnswersTest {
         assertThat(conditions.options()).extracting(FormItem.Option::display).contains("Diabetes", "Obstructive sleep apnoea");
         assertThat(conditions.options()).allMatch(o -> "http://snomed.info/sct".equals(o.system()));
         assertThat(preOp.form.item("allergy-which").options()).extracting(FormItem.Option::code).contains("764146007", "111088007");
+        assertThat(preOp.form.item("allergy-which").isListed()).isFalse();
+        assertThat(preOp.form.item("interpreter-language").isListed()).as("asked for as a drop-down list").isTrue();
+        assertThat(preOp.form.item("interpreter-language").options()).extracting(FormItem.Option::display).contains("Polish", "British Sign Language");
     }
 
     @Test
