@@ -40,8 +40,8 @@ class PortalOnAPhoneTest extends BrowserPageTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/portal", "/portal/appointments", "/portal/letters", "/portal/care-plans", "/portal/about-me", "/portal/mood",
             "/portal/messages", "/portal/contact-preferences", "/portal/questionnaires", "/portal/questionnaires/phq-9",
-            "/portal/questionnaires/pre-operative-assessment-adult", "/portal/questionnaires/emergency-care-preferences", "/portal/record-access",
-            "/portal/information", "/portal/proxies",
+            "/portal/questionnaires/pre-operative-assessment-adult", "/portal/questionnaires/pifu-request",
+            "/portal/questionnaires/emergency-care-preferences", "/portal/record-access", "/portal/information", "/portal/proxies",
             "/portal/information/cardiology-clinic"})
     void thePageFitsAPhoneAndIsAccessible(String path) {
         phone.navigate(path);

@@ -60,6 +60,10 @@ class PortalQuestionnaireAnswersTest extends BrowserPageTest {
         assertThat(page.locator("#q-operation-what--1")).hasValue("Broken wrist set");
         assertThat(page.locator("#q-operation-what--2")).hasValue("Tonsils out");
         assertThat(page.locator("#q-operation-what--3")).hasCount(0);
+        page.setViewportSize(480, 900); // the README's picture of a repeating group (copied to docs/ by hand when the page changes)
+        page.locator("#g-previous-operation--1").locator("xpath=..").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target/screenshots/portal-questionnaire-repeating.png")));
+        page.setViewportSize(1280, 720);
 
         page.locator("#q-allergies").check();
         page.getByLabel("Latex").check();
@@ -112,6 +116,10 @@ class PortalQuestionnaireAnswersTest extends BrowserPageTest {
         assertThat(page.locator(".nhsuk-error-summary")).not().containsText("JPG");
         assertThat(page.locator("main")).containsText("You added arm.jpg");
         assertThat(page.getByAltText("The photo you added: arm.jpg")).isVisible();
+        page.setViewportSize(480, 900); // the README's picture of a photo added (copied to docs/ by hand when the page changes)
+        page.locator("main form").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target/screenshots/portal-questionnaire-photo.png")));
+        page.setViewportSize(1280, 720);
         assertThat(Accessibility.seriousViolations(page)).isEmpty();
         page.getByLabel("By video call").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
@@ -134,7 +142,13 @@ class PortalQuestionnaireAnswersTest extends BrowserPageTest {
     }
 
     private static byte[] jpeg() throws IOException {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB); // a patch of red on skin
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(226, 186, 160));
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(new java.awt.Color(196, 80, 80));
+        g.fillOval(110, 70, 120, 90);
+        g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpeg", out);
         return out.toByteArray();
