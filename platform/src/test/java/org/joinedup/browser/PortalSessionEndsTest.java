@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A patient whose session ends while they type loses nothing: what they sent is held, and after signing in again it
- * is given back, for the record it was typed for, to send as it was. Only to them: someone else signing in on that
+ * is given back, for the record it was typed for, to send as it was (a questionnaire's answers kept as its draft too). Only to them: someone else signing in on that
  * browser gets nothing, and what was held is gone.
  */
 class PortalSessionEndsTest extends BrowserPageTest {
@@ -41,6 +41,8 @@ class PortalSessionEndsTest extends BrowserPageTest {
 
         assertThat(page).hasTitle("Send what you entered – JoinedUp");
         assertThat(page.locator("#held-record")).containsText("Demo Patient");
+        assertThat(page.locator("#draft-kept")).containsText("saved your answers as a draft");
+        assertThat(fhir.get("/QuestionnaireResponse?subject=Patient/demo-patient-1&status=in-progress&_count=200").body()).contains(words);
         assertThat(Accessibility.seriousViolations(page)).isEmpty();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send what I entered")).click();
         assertThat(page.locator("#next")).containsText("The people caring for you will see your preferences");
