@@ -40,7 +40,7 @@ public final class PortalPagesBenchmark {
 
             PageBrowser browser = PageBrowser.signedIn(base, "patient");
             for (String page : List.of("/portal", "/portal/appointments", "/portal/letters", "/portal/care-plans", "/portal/mood", "/portal/about-me",
-                    "/portal/messages", "/portal/questionnaires/phq-9")) {
+                    "/portal/messages", "/portal/questionnaires/phq-9", "/portal/questionnaires/pre-operative-assessment-adult")) {
                 browser.time(base + page, 20);
                 PageBrowser.print(page, browser.time(base + page, rounds));
             }
