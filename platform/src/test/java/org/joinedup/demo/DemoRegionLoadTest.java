@@ -37,6 +37,8 @@ class DemoRegionLoadTest extends FhirApiTest {
         FhirClient consultant = fhir.as(minted.staff("hospital.clinician", "clinician", "RYY", "Practitioner/demo-consultant", "user/*.rs"));
         assertThat(consultant.get("/Patient/demo-patient-1").status()).as("on a ward at the trust").isEqualTo(200);
         assertThat(consultant.get("/Condition?patient=demo-patient-1").matchIds()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(org.joinedup.fhir.Eventually.await(() -> consultant.get("/Observation?patient=demo-patient-1&code=http://snomed.info/sct|1104051000000101")
+                .matchIds(), ids -> !ids.isEmpty())).as("the ward's observations scored by NEWS2").hasSize(1);
 
         String patientToken = new SignInFlow(port).signIn("patient", "demo-password", "openid patient/*.rs").path("access_token").asText();
         FhirClient patient = fhir.as(patientToken);

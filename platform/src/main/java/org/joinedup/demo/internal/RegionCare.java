@@ -44,7 +44,7 @@ final class RegionCare {
         }
     }
 
-    /** The observations a ward takes for NEWS2, within the last few hours. */
+    /** The observations a ward takes for NEWS2, within the last few hours (scored by the platform's NEWS2 calculator once written). */
     static void wardObservations(SplittableRandom random, String patient, LocalDate today, Consumer<ObjectNode> out) {
         ZonedDateTime when = at(today, 6 + random.nextInt(3), random.nextInt(6) * 10);
         vital(out, patient + "-rr", patient, "9279-1", "Respiratory rate", when, 14 + random.nextInt(-2, 9), "/min");
@@ -55,6 +55,23 @@ final class RegionCare {
         temperature.putObject("valueQuantity").put("value", java.math.BigDecimal.valueOf(365 + random.nextInt(-5, 20), 1)).put("unit", "Cel")
                 .put("system", "http://unitsofmeasure.org").put("code", "Cel");
         out.accept(temperature);
+        // the last two NEWS2 parameters (chosen from the patient's id, not the random stream, so the rest of the region is unchanged)
+        boolean confused = Math.floorMod(patient.hashCode(), 17) == 0;
+        ObjectNode acvpu = observation(patient + "-acvpu", patient, "survey", "1104441000000107", "ACVPU scale score", when);
+        acvpu.withArray("/code/coding").removeAll().addObject().put("system", "http://snomed.info/sct").put("code", "1104441000000107")
+                .put("display", "ACVPU (Alert Confusion Voice Pain Unresponsive) scale score");
+        if (confused) {
+            acvpu.putObject("valueCodeableConcept").put("text", "New confusion");
+        } else {
+            acvpu.putObject("valueCodeableConcept").putArray("coding").addObject().put("system", "http://snomed.info/sct").put("code", "248234008")
+                    .put("display", "Mentally alert");
+        }
+        out.accept(acvpu);
+        boolean oxygen = Math.floorMod(patient.hashCode(), 7) == 0;
+        ObjectNode air = observation(patient + "-air", patient, "vital-signs", "722742002", oxygen ? "Patient on oxygen" : "Breathing room air", when);
+        air.withArray("/code/coding").removeAll().addObject().put("system", "http://snomed.info/sct").put("code", oxygen ? "371825009" : "722742002")
+                .put("display", oxygen ? "Patient on oxygen" : "Breathing room air");
+        out.accept(air);
     }
 
     static void appointments(SplittableRandom random, String patient, RegionOrganisations.Org practice, RegionOrganisations.Org trust, LocalDate today,
