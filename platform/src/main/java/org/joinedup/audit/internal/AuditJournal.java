@@ -54,17 +54,30 @@ final class AuditJournal {
      * Only numbering and reserving room happen under the lock; the write is made outside it.
      */
     Journalled append(AuditEntry unnumbered, String jsonAfterSeq) throws IOException {
+        boolean interrupted = Thread.interrupted(); // an interrupted caller would close the journal's channel for every thread
+        try {
+            return appendUninterrupted(unnumbered, jsonAfterSeq);
+        } finally {
+            if (interrupted || Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Journalled appendUninterrupted(AuditEntry unnumbered, String jsonAfterSeq) throws IOException {
         byte[] body = jsonAfterSeq.getBytes(StandardCharsets.UTF_8);
         int length = SEQ_DIGITS + 1 + body.length + 1;
         long number;
         FileChannel file;
+        Path path;
         long at;
         synchronized (this) {
-            if (channel == null || size - position < length || segmentMayBeGone()) {
+            if (channel == null || !channel.isOpen() || size - position < length || segmentMayBeGone()) {
                 open(seq + 1, length);
             }
             number = ++seq;
             file = channel;
+            path = segment;
             at = position;
             position += length;
         }
@@ -75,11 +88,60 @@ final class AuditJournal {
         line[SEQ_DIGITS] = ' ';
         System.arraycopy(body, 0, line, SEQ_DIGITS + 1, body.length);
         line[length - 1] = '\n';
-        ByteBuffer bytes = ByteBuffer.wrap(line);
-        while (bytes.hasRemaining()) {
-            at += file.write(bytes, at);
-        }
+        writeAt(file, path, ByteBuffer.wrap(line), at);
         return new Journalled(AuditWriter.numbered(number, unnumbered), "{\"seq\":" + number + jsonAfterSeq);
+    }
+
+    /**
+     * Writes a line at its place (the caller's interrupt held back by {@link #append}); if the channel was closed all
+     * the same (an interrupt arriving during the write, or another thread's), the segment is opened again and the
+     * write made there.
+     */
+    private void writeAt(FileChannel file, Path path, ByteBuffer bytes, long at) throws IOException {
+        boolean late = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    while (bytes.hasRemaining()) {
+                        at += file.write(bytes, at);
+                    }
+                    if (attempt > 1) {
+                        closeIfOwn(file);
+                    }
+                    return;
+                } catch (java.nio.channels.ClosedChannelException closed) {
+                    late |= Thread.interrupted(); // held back while the write is made again, then kept for the caller
+                    if (attempt == 3) {
+                        throw closed;
+                    }
+                    file = reopened(path, file);
+                }
+            }
+        } finally {
+            if (late) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The segment opened again after its channel was closed under it (shared again if it is still the one being written). */
+    private synchronized FileChannel reopened(Path path, FileChannel closed) throws IOException {
+        if (channel == closed && closed != null && !closed.isOpen()) {
+            channel = FileChannel.open(path, StandardOpenOption.WRITE);
+            return channel;
+        }
+        if (channel != null && channel.isOpen() && path.equals(segment)) {
+            return channel;
+        }
+        return FileChannel.open(path, StandardOpenOption.WRITE); // an older segment: made durable and closed after the write
+    }
+
+    /** A channel opened for one write to an older segment: made durable and closed (the journal's own are forced by {@link #force}). */
+    private synchronized void closeIfOwn(FileChannel file) throws IOException {
+        if (file != channel && file != previous) {
+            file.force(false);
+            file.close();
+        }
     }
 
     /** The last sequence number given. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.joinedup.fhir.ChangeFeed;
 import org.joinedup.monitoring.MonitoringProperties;
+import org.joinedup.shared.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,7 +33,7 @@ class VitalSignsFollower implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final MonitoringProperties properties;
     private final Map<String, Instant> seen = new LinkedHashMap<>();
-    private volatile Thread thread;
+    private final PollingLoop loop;
     private Instant cursor;
 
     VitalSignsFollower(ChangeFeed feed, News2Calculator calculator, JdbcTemplate jdbc, MonitoringProperties properties) {
@@ -40,6 +41,7 @@ class VitalSignsFollower implements SmartLifecycle {
         this.calculator = calculator;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.loop = new PollingLoop("news2", properties.pollInterval(), log, "NEWS2 scoring failed this round", this::poll);
     }
 
     @Override
@@ -48,33 +50,11 @@ class VitalSignsFollower implements SmartLifecycle {
         if (cursor == null) {
             cursor = Instant.now(); // a new platform scores what is written from now on
         }
-        thread = Thread.ofPlatform().name("news2").daemon().unstarted(this::run);
-        thread.start();
-    }
-
-    private void run() {
-        while (thread == Thread.currentThread()) {
-            try {
-                poll();
-                Thread.sleep(properties.pollInterval());
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException | Error e) {
-                if (thread != Thread.currentThread()) {
-                    return;
-                }
-                log.warn("NEWS2 scoring failed this round; trying again", e);
-                try {
-                    Thread.sleep(properties.pollInterval().multipliedBy(4));
-                } catch (InterruptedException stopped) {
-                    return;
-                }
-            }
-        }
+        loop.start();
     }
 
     /** One look at the Observations written since the cursor (less the overlap). */
-    synchronized void poll() {
+    synchronized boolean poll() {
         Instant from = cursor.minus(properties.overlap());
         ChangeFeed.Change last = new ChangeFeed.Change(from, 0, 0, null, null, false);
         List<String> fresh = new ArrayList<>();
@@ -97,19 +77,16 @@ class VitalSignsFollower implements SmartLifecycle {
         }
         Instant forget = cursor.minus(properties.overlap());
         seen.values().removeIf(at -> at.isBefore(forget));
+        return false;
     }
 
     @Override
     public void stop() {
-        Thread running = thread;
-        thread = null;
-        if (running != null) {
-            running.interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return loop.isRunning();
     }
 }

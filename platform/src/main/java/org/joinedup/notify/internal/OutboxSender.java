@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.joinedup.notify.NotifyProperties;
+import org.joinedup.shared.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,7 +29,7 @@ class OutboxSender implements SmartLifecycle {
     private final MessageProvider provider;
     private final NotifyProperties properties;
     private final QuietHours quiet;
-    private volatile Thread thread;
+    private final PollingLoop loop;
     private Instant lastRecovery = Instant.EPOCH;
 
     OutboxSender(Outbox outbox, MessageProvider provider, NotifyProperties properties) {
@@ -36,45 +37,23 @@ class OutboxSender implements SmartLifecycle {
         this.provider = provider;
         this.properties = properties;
         this.quiet = new QuietHours(properties.quietStart(), properties.quietEnd(), properties.zone());
+        this.loop = new PollingLoop("outbox", properties.pollInterval(), log, "Messages: the outbox could not be read", this::sendDue);
     }
 
     @Override
     public synchronized void start() {
-        thread = Thread.ofPlatform().name("outbox").daemon().unstarted(this::run);
-        thread.start();
+        loop.start();
         log.info("Messages: sending through the {} provider", provider.name());
     }
 
     @Override
     public synchronized void stop() {
-        Thread running = thread;
-        thread = null;
-        if (running != null) {
-            running.interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
-    }
-
-    private void run() {
-        while (thread == Thread.currentThread()) {
-            try {
-                if (!sendDue()) {
-                    Thread.sleep(properties.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (thread != Thread.currentThread()) {
-                    return; // stopping: the database may already be gone
-                }
-                log.warn("Messages: the outbox could not be read; trying again", e);
-                sleep();
-            }
-        }
+        return loop.isRunning();
     }
 
     /** One round: messages whose worker stopped are taken up, then due messages sent. True if there may be more due. */
@@ -139,14 +118,6 @@ class OutboxSender implements SmartLifecycle {
                 Duration wait = properties.firstRetry().multipliedBy(1L << (2 * Math.min(attempts - 1, 10)));
                 outbox.retryLater(message.id(), attempts, quiet.nextAllowed(now.plus(wait)), failure.getMessage());
             }
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(properties.pollInterval().multipliedBy(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -15,6 +15,7 @@ import org.joinedup.fhir.ChangeFeed;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirApi;
+import org.joinedup.shared.PollingLoop;
 import org.joinedup.subscription.SubscriptionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ class ChangeDispatcher implements SmartLifecycle {
     private final FhirApi fhir;
     private final JdbcTemplate jdbc;
     private final SubscriptionProperties properties;
-    private volatile Thread thread;
+    private final PollingLoop loop;
     private Instant cursor;
     private final Map<String, Instant> seen = new LinkedHashMap<>();
 
@@ -55,6 +56,7 @@ class ChangeDispatcher implements SmartLifecycle {
         this.fhir = fhir;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.loop = new PollingLoop("subscriptions", properties.pollInterval(), log, "Subscription notifications failed this round", this::poll);
     }
 
     @Override
@@ -65,36 +67,14 @@ class ChangeDispatcher implements SmartLifecycle {
         }
         registry.reload();
         log.info("Subscriptions: notifying changes from {}", cursor);
-        thread = Thread.ofPlatform().name("subscriptions").daemon().unstarted(this::run); // assigned before it runs, which checks it
-        thread.start();
-    }
-
-    private void run() {
-        while (thread == Thread.currentThread()) { // a stop, or a restart's new thread, ends this one
-            try {
-                poll();
-                Thread.sleep(properties.pollInterval());
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException | Error e) {
-                if (thread != Thread.currentThread()) {
-                    return; // stopped mid-round (the interruption ends a database call)
-                }
-                log.warn("Subscription notifications failed this round; trying again", e);
-                try {
-                    Thread.sleep(properties.pollInterval().multipliedBy(4));
-                } catch (InterruptedException stopped) {
-                    return;
-                }
-            }
-        }
+        loop.start();
     }
 
     /**
      * One look at the changes since the cursor (less the overlap). While nobody subscribes, only new Subscriptions
      * are looked for, and the cursor keeps up with the clock, so that the first subscriber is not sent the history.
      */
-    synchronized void poll() { // one round at a time, even while a stopped thread finishes its last
+    synchronized boolean poll() { // one round at a time, even while a stopped thread finishes its last
         String only = registry.isEmpty() ? "Subscription" : null;
         if (only != null && cursor.isBefore(Instant.now().minus(properties.overlap()))) {
             cursor = Instant.now().minus(properties.overlap());
@@ -126,6 +106,7 @@ class ChangeDispatcher implements SmartLifecycle {
         }
         Instant forget = cursor.minus(properties.overlap());
         seen.values().removeIf(at -> at.isBefore(forget));
+        return false;
     }
 
     private void notify(List<ChangeFeed.Change> changes) {
@@ -167,15 +148,11 @@ class ChangeDispatcher implements SmartLifecycle {
 
     @Override
     public void stop() {
-        Thread running = thread;
-        thread = null;
-        if (running != null) {
-            running.interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return loop.isRunning();
     }
 }
