@@ -2,11 +2,9 @@ package org.joinedup.monitoring.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.joinedup.fhir.ChangeFeed;
+import org.joinedup.fhir.FollowedChanges;
 import org.joinedup.monitoring.MonitoringProperties;
 import org.joinedup.shared.PollingLoop;
 import org.slf4j.Logger;
@@ -26,15 +24,13 @@ import org.springframework.stereotype.Component;
 class VitalSignsFollower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(VitalSignsFollower.class);
-    private static final int BATCH = 1000;
 
     private final ChangeFeed feed;
     private final News2Calculator calculator;
     private final JdbcTemplate jdbc;
     private final MonitoringProperties properties;
-    private final Map<String, Instant> seen = new LinkedHashMap<>();
     private final PollingLoop loop;
-    private Instant cursor;
+    private FollowedChanges changes;
 
     VitalSignsFollower(ChangeFeed feed, News2Calculator calculator, JdbcTemplate jdbc, MonitoringProperties properties) {
         this.feed = feed;
@@ -46,37 +42,22 @@ class VitalSignsFollower implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        cursor = jdbc.query("SELECT at FROM monitoring_cursor WHERE name = 'news2'", rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null);
-        if (cursor == null) {
-            cursor = Instant.now(); // a new platform scores what is written from now on
-        }
+        Instant cursor = jdbc.query("SELECT at FROM monitoring_cursor WHERE name = 'news2'", rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null);
+        changes = new FollowedChanges(feed, properties.overlap(), cursor != null ? cursor : Instant.now()); // a new platform scores from now on
         loop.start();
     }
 
     /** One look at the Observations written since the cursor (less the overlap). */
     synchronized boolean poll() {
-        Instant from = cursor.minus(properties.overlap());
-        ChangeFeed.Change last = new ChangeFeed.Change(from, 0, 0, null, null, false);
-        List<String> fresh = new ArrayList<>();
-        List<ChangeFeed.Change> page;
-        do {
-            page = feed.after(last.lastUpdated(), last.key(), last.version(), "Observation", BATCH);
-            for (ChangeFeed.Change change : page) {
-                if (seen.putIfAbsent(change.key() + "/" + change.version(), change.lastUpdated()) == null && !change.deleted()) {
-                    fresh.add(change.id());
-                }
-                last = change;
-            }
-        } while (page.size() == BATCH);
+        Instant before = changes.cursor();
+        List<String> fresh = changes.fresh("Observation").stream().filter(c -> !c.deleted()).map(ChangeFeed.Change::id).distinct().toList();
         if (!fresh.isEmpty()) {
-            calculator.scoreAround(fresh.stream().distinct().toList());
+            calculator.scoreAround(fresh);
         }
-        if (last.lastUpdated().isAfter(cursor)) {
-            cursor = last.lastUpdated();
-            jdbc.update("INSERT INTO monitoring_cursor (name, at) VALUES ('news2', ?) ON CONFLICT (name) DO UPDATE SET at = excluded.at", Timestamp.from(cursor));
+        if (changes.cursor().isAfter(before)) {
+            jdbc.update("INSERT INTO monitoring_cursor (name, at) VALUES ('news2', ?) ON CONFLICT (name) DO UPDATE SET at = excluded.at",
+                    Timestamp.from(changes.cursor()));
         }
-        Instant forget = cursor.minus(properties.overlap());
-        seen.values().removeIf(at -> at.isBefore(forget));
         return false;
     }
 

@@ -15,6 +15,7 @@ import org.joinedup.fhir.ChangeFeed;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirApi;
+import org.joinedup.fhir.FollowedChanges;
 import org.joinedup.shared.PollingLoop;
 import org.joinedup.subscription.SubscriptionProperties;
 import org.slf4j.Logger;
@@ -36,7 +37,6 @@ class ChangeDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeDispatcher.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BATCH = 1000;
 
     private final ChangeFeed feed;
     private final SubscriptionRegistry registry;
@@ -45,8 +45,7 @@ class ChangeDispatcher implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final SubscriptionProperties properties;
     private final PollingLoop loop;
-    private Instant cursor;
-    private final Map<String, Instant> seen = new LinkedHashMap<>();
+    private FollowedChanges changes;
 
     ChangeDispatcher(ChangeFeed feed, SubscriptionRegistry registry, Deliveries deliveries, FhirApi fhir, JdbcTemplate jdbc,
                      SubscriptionProperties properties) {
@@ -61,10 +60,11 @@ class ChangeDispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        cursor = jdbc.query("SELECT at FROM subscription_cursor WHERE name = 'changes'", rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null);
+        Instant cursor = jdbc.query("SELECT at FROM subscription_cursor WHERE name = 'changes'", rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null);
         if (cursor == null) {
             cursor = Instant.now(); // a new platform notifies changes from now on, not its whole history
         }
+        changes = new FollowedChanges(feed, properties.overlap(), cursor);
         registry.reload();
         log.info("Subscriptions: notifying changes from {}", cursor);
         loop.start();
@@ -76,36 +76,21 @@ class ChangeDispatcher implements SmartLifecycle {
      */
     synchronized boolean poll() { // one round at a time, even while a stopped thread finishes its last
         String only = registry.isEmpty() ? "Subscription" : null;
-        if (only != null && cursor.isBefore(Instant.now().minus(properties.overlap()))) {
-            cursor = Instant.now().minus(properties.overlap());
+        if (only != null) {
+            changes.skipTo(Instant.now().minus(properties.overlap()));
         }
-        Instant from = cursor.minus(properties.overlap());
-        ChangeFeed.Change last = new ChangeFeed.Change(from, 0, 0, null, null, false);
-        List<ChangeFeed.Change> fresh = new ArrayList<>();
-        List<ChangeFeed.Change> page;
-        do {
-            page = feed.after(last.lastUpdated(), last.key(), last.version(), only, BATCH);
-            for (ChangeFeed.Change change : page) {
-                if (!seen.containsKey(change.key() + "/" + change.version())) {
-                    seen.put(change.key() + "/" + change.version(), change.lastUpdated());
-                    fresh.add(change);
-                }
-                last = change;
-            }
-        } while (page.size() == BATCH);
+        Instant before = changes.cursor();
+        List<ChangeFeed.Change> fresh = changes.fresh(only);
         if (fresh.stream().anyMatch(c -> c.type().equals("Subscription"))) {
             registry.reload();
         }
         if (!registry.isEmpty()) {
             notify(fresh);
         }
-        if (last.lastUpdated().isAfter(cursor)) {
-            cursor = last.lastUpdated();
+        if (changes.cursor().isAfter(before)) {
             jdbc.update("INSERT INTO subscription_cursor (name, at) VALUES ('changes', ?) ON CONFLICT (name) DO UPDATE SET at = excluded.at",
-                    Timestamp.from(cursor));
+                    Timestamp.from(changes.cursor()));
         }
-        Instant forget = cursor.minus(properties.overlap());
-        seen.values().removeIf(at -> at.isBefore(forget));
         return false;
     }
 
