@@ -11,7 +11,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Everything outside the FHIR API and the provider's endpoints: discovery documents and health are public;
- * other operational endpoints need a bearer token; pages need a signed-in session.
+ * other operational endpoints need a bearer token; pages need a signed-in session. The device gateway
+ * ({@code /devices/**}) checks its bearer token itself, as the FHIR API does (401 or 403 with a reason, never a
+ * sign-in page), and takes no cookies, so it needs no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -24,10 +26,11 @@ class WebSecurity {
     SecurityFilterChain webChain(HttpSecurity http, JwtDecoder tokens, SignIn signIn) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/.well-known/**", "/auth/.well-known/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/auth/login", "/auth/external/**", "/nhsuk/**", "/error", "/favicon.ico").permitAll()
+                                "/auth/login", "/auth/external/**", "/nhsuk/**", "/error", "/favicon.ico", "/devices/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(tokens)));
         signIn.configure(http);
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/devices/**"));
         http
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
