@@ -1,6 +1,12 @@
 package org.joinedup.fhir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The FHIR API for other modules (feeds, the demo region): one interaction handled exactly as over HTTP, with
@@ -11,8 +17,33 @@ public interface FhirApi {
     /** The answer: HTTP status and FHIR JSON body. */
     record Answer(int status, byte[] body) {
 
+        private static final ObjectMapper JSON = new ObjectMapper();
+
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The body as JSON. */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** A search's matches (its included resources left out); none when the search was refused. */
+        public List<JsonNode> matches() {
+            if (status != 200) {
+                return List.of();
+            }
+            List<JsonNode> found = new ArrayList<>();
+            for (JsonNode entry : json().path("entry")) {
+                if ("match".equals(entry.at("/search/mode").asText("match"))) {
+                    found.add(entry.path("resource"));
+                }
+            }
+            return found;
         }
     }
 

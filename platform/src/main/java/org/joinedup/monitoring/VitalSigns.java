@@ -14,6 +14,11 @@ public record VitalSigns(Double respirationRate, Double oxygenSaturation, Boolea
         ALERT, NEW_CONFUSION, VOICE, PAIN, UNRESPONSIVE
     }
 
+    /** The same signs, SpO2 scored on scale 2 or not. */
+    public VitalSigns onScale2(boolean scale2) {
+        return new VitalSigns(respirationRate, oxygenSaturation, onOxygen, systolicPressure, pulse, consciousness, temperature, scale2);
+    }
+
     /** Whether every parameter NEWS2 scores is present. */
     public boolean complete() {
         return respirationRate != null && oxygenSaturation != null && onOxygen != null && systolicPressure != null && pulse != null

@@ -141,6 +141,24 @@ class PortalQuestionnaireAnswersTest extends BrowserPageTest {
         assertThat(Accessibility.seriousViolations(doctor)).isEmpty();
     }
 
+    @Test
+    void aFileFarTooLargeForAPhotoIsAnsweredWithAPageSayingSo() {
+        String trust = fhir.create(FhirClient.parse("{\"resourceType\":\"Organization\",\"name\":\"Skin Hospital\"}")).path("id").asText();
+        String episode = fhir.create(FhirClient.parse("{\"resourceType\":\"EpisodeOfCare\",\"status\":\"active\",\"type\":[{\"coding\":[{\"system\":"
+                + "\"https://fhir.joinedup.nhs.uk/CodeSystem/episode-type\",\"code\":\"pifu\"}]}],\"patient\":{\"reference\":\"Patient/demo-patient-1\"},"
+                + "\"managingOrganization\":{\"reference\":\"Organization/" + trust + "\"},\"period\":{\"start\":\"" + LocalDate.now().minusDays(20) + "\",\"end\":\""
+                + LocalDate.now().plusDays(100) + "\"}}")).path("id").asText();
+        Page page = signedIn("patient");
+        page.navigate("/portal/follow-up/" + episode);
+        page.getByLabel("If it would help, add a photo of what has changed (for example a rash or a wound) (optional)")
+                .setInputFiles(new FilePayload("video.jpg", "image/jpeg", new byte[31 * 1024 * 1024])); // beyond what the server reads at all
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+
+        assertThat(page).hasTitle("The file you chose is too big – JoinedUp");
+        assertThat(page.locator("main")).containsText("A photo must be smaller than 10MB");
+        assertThat(Accessibility.seriousViolations(page)).isEmpty();
+    }
+
     private static byte[] jpeg() throws IOException {
         BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB); // a patch of red on skin
         java.awt.Graphics2D g = image.createGraphics();

@@ -106,12 +106,7 @@ class DeviceEventStore {
             vitals.forEach(e -> unreadable.put(e.id(), "The record refused its readings: " + answer.text()));
             return;
         }
-        JsonNode written;
-        try {
-            written = VitalSignObservations.JSON.readTree(answer.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        JsonNode written = answer.json();
         Map<String, List<String>> references = new LinkedHashMap<>();
         for (int i = 0; i < owners.size(); i++) {
             references.computeIfAbsent(owners.get(i), k -> new ArrayList<>())
@@ -160,18 +155,10 @@ class DeviceEventStore {
         List<String> ids = events.stream().map(DeviceEvent::device).distinct().toList();
         for (int i = 0; i < ids.size(); i += 100) {
             List<String> some = ids.subList(i, Math.min(ids.size(), i + 100));
-            FhirApi.Answer answer = fhir.handle(FhirAccess.SYSTEM, "GET", "Device?_id=" + String.join(",", some) + "&_count=" + some.size(), null);
-            if (answer.status() != 200) {
-                continue;
-            }
-            try {
-                for (JsonNode entry : VitalSignObservations.JSON.readTree(answer.body()).path("entry")) {
-                    JsonNode device = entry.path("resource");
-                    String patient = device.at("/patient/reference").asText("");
-                    patients.put(device.path("id").asText(), patient.startsWith("Patient/") ? patient.substring(8) : "");
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            for (JsonNode device : fhir.handle(FhirAccess.SYSTEM, "GET", "Device?_id=" + String.join(",", some) + "&_count=" + some.size(), null)
+                    .matches()) {
+                String patient = device.at("/patient/reference").asText("");
+                patients.put(device.path("id").asText(), patient.startsWith("Patient/") ? patient.substring(8) : "");
             }
         }
         return patients;

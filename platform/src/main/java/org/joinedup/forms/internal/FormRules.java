@@ -77,8 +77,9 @@ record FormRules(JsonNode rules) {
 
     List<Flag> flags(Form form, Answers answers) {
         List<Flag> raised = new ArrayList<>();
+        List<Form.Shown> shown = form.shown(answers);
         for (JsonNode flag : rules.path("flags")) {
-            if (raises(flag, form, answers)) {
+            if (raises(flag, form, shown, answers)) {
                 raised.add(new Flag(flag.path("text").asText(), flag.path("route").asText(null), flag.path("urgent").asBoolean()));
             }
         }
@@ -87,13 +88,13 @@ record FormRules(JsonNode rules) {
     }
 
     /** Whether a flag is raised: by the BMI, or by any answer to its question (in any answer of a repeating group it sits in). */
-    private boolean raises(JsonNode flag, Form form, Answers answers) {
+    private boolean raises(JsonNode flag, Form form, List<Form.Shown> shown, Answers answers) {
         if (flag.has("bmiAtLeast")) {
             Double bmi = bmi(answers);
             return bmi != null && bmi >= flag.path("bmiAtLeast").asDouble();
         }
         String linkId = flag.path("linkId").asText();
-        List<String> shownKeys = form.shown(answers).stream().filter(s -> s.item().linkId().equals(linkId)).map(Form.Shown::key).toList();
+        List<String> shownKeys = shown.stream().filter(s -> s.item().linkId().equals(linkId)).map(Form.Shown::key).toList();
         for (String key : shownKeys) {
             for (String answer : answers.all(key)) {
                 if (flag.has("equals") && flag.path("equals").asText().equals(answer)) {

@@ -88,7 +88,7 @@ class QuestionnaireService implements Questionnaires {
                     java.util.Objects.requireNonNullElse(answers.get(linkId), "")));
             FhirApi.Answer done = fhir.handle(as, "POST", about + "/" + effect.operation(), parameters.toString().getBytes(StandardCharsets.UTF_8));
             if (done.status() >= 300) {
-                return new Result(null, null, null, List.of(), false, null, parse(done.body()).at("/issue/0/diagnostics").asText("That could not be done"));
+                return new Result(null, null, null, List.of(), false, null, done.json().at("/issue/0/diagnostics").asText("That could not be done"));
             }
         }
         ObjectNode response = ResponseBuilder.response(form, patientId, answers, "completed");
@@ -159,9 +159,9 @@ class QuestionnaireService implements Questionnaires {
             return Optional.empty();
         }
         String canonical = form.url() + (form.version().isEmpty() ? "" : "|" + form.version());
-        for (JsonNode entry : parse(answer.body()).path("entry")) {
-            if (canonical.equals(entry.at("/resource/questionnaire").asText())) {
-                return Optional.of(entry.path("resource"));
+        for (JsonNode response : answer.matches()) {
+            if (canonical.equals(response.path("questionnaire").asText())) {
+                return Optional.of(response);
             }
         }
         return Optional.empty();
@@ -185,18 +185,10 @@ class QuestionnaireService implements Questionnaires {
         if (answer.status() != 200) {
             throw new IllegalStateException("The answers could not be saved: " + answer.status() + " " + answer.text());
         }
-        return parse(answer.body());
+        return answer.json();
     }
 
     private static String now() {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return ResponseBuilder.JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -69,10 +69,11 @@ class News2Calculator {
             return false;
         }
         String subject = inputs.getFirst().at("/subject/reference").asText();
-        if (!VitalSignsReader.read(inputs, false).complete()) {
+        VitalSigns read = VitalSignsReader.read(inputs);
+        if (!read.complete()) {
             return false;
         }
-        VitalSigns signs = VitalSignsReader.read(inputs, scale2(subject));
+        VitalSigns signs = read.onScale2(scale2(subject)); // the Flags are read only for a complete set
         News2Score score = News2.score(signs);
         JsonNode observation = News2Observation.of(subject, inputs.getFirst().path("effectiveDateTime").asText(), inputs, score);
         String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":" + observation + ",\"request\":{\"method\":\"POST\","
@@ -125,18 +126,7 @@ class News2Calculator {
         FhirApi.Answer answer = fhir.handle(CALCULATOR, "GET", query, null);
         if (answer.status() != 200) {
             log.warn("NEWS2 calculator search {} answered {}", query, answer.status());
-            return List.of();
         }
-        List<JsonNode> found = new ArrayList<>();
-        try {
-            for (JsonNode entry : News2Observation.JSON.readTree(answer.body()).path("entry")) {
-                if ("match".equals(entry.at("/search/mode").asText("match"))) {
-                    found.add(entry.path("resource"));
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return found;
+        return answer.matches();
     }
 }

@@ -32,7 +32,8 @@ final class VitalSignsReader {
         return kind(observation) != null;
     }
 
-    static VitalSigns read(List<JsonNode> observations, boolean scale2) {
+    /** The signs the Observations hold, SpO2 on scale 1 (see {@link VitalSigns#onScale2}). */
+    static VitalSigns read(List<JsonNode> observations) {
         Double rr = null, spo2 = null, sbp = null, hr = null, temp = null;
         Boolean oxygen = null;
         VitalSigns.Consciousness acvpu = null;
@@ -55,7 +56,7 @@ final class VitalSignsReader {
                 default -> { }
             }
         }
-        return new VitalSigns(rr, spo2, oxygen, sbp, hr, acvpu, temp, scale2);
+        return new VitalSigns(rr, spo2, oxygen, sbp, hr, acvpu, temp, false);
     }
 
     private static String kind(JsonNode observation) {

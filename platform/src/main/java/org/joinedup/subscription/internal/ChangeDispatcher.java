@@ -1,8 +1,6 @@
 package org.joinedup.subscription.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +34,6 @@ import org.springframework.stereotype.Component;
 class ChangeDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeDispatcher.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChangeFeed feed;
     private final SubscriptionRegistry registry;
@@ -117,18 +114,7 @@ class ChangeDispatcher implements SmartLifecycle {
     private List<JsonNode> matching(ActiveSubscription subscription, List<String> ids) {
         FhirAccess as = new FhirAccess(new FhirAgent("Subscription/" + subscription.id(), "system", null, null, null, "HOPERAT", null),
                 FhirAccess.SYSTEM.permissions(), FhirAccess.SYSTEM.visibility(), false);
-        FhirApi.Answer answer = fhir.handle(as, "GET", subscription.criteriaFor(ids) + "&_count=" + ids.size(), null);
-        List<JsonNode> found = new ArrayList<>();
-        try {
-            for (JsonNode entry : JSON.readTree(answer.body()).path("entry")) {
-                if ("match".equals(entry.at("/search/mode").asText("match"))) {
-                    found.add(entry.path("resource"));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return found;
+        return fhir.handle(as, "GET", subscription.criteriaFor(ids) + "&_count=" + ids.size(), null).matches();
     }
 
     @Override

@@ -78,6 +78,7 @@ public enum Primitive {
             case URI, URL, CANONICAL -> noneOf(text, " \t\n\013\f\r");
             case CODE -> isCode(text);
             case ID -> isId(text);
+            case BASE64_BINARY -> isBase64(text);
             case INTEGER, UNSIGNED_INT, POSITIVE_INT -> pattern.matcher(text).matches() && fitsInt(text);
             default -> pattern == null || pattern.matcher(text).matches();
         };
@@ -106,6 +107,29 @@ public enum Primitive {
     }
 
     /** {@code [A-Za-z0-9\-\.]{1,64}}. */
+    /**
+     * {@code (\s*([0-9a-zA-Z+/=]){4}\s*)+}, checked by hand: the pattern's repeated group recurses once per four
+     * characters, which overflows the stack on a photo or a PDF of a few hundred kilobytes.
+     */
+    private static boolean isBase64(String text) {
+        int inBlock = 0;
+        int blocks = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (" \t\n\u000b\f\r".indexOf(c) >= 0) { // \s
+                if (inBlock != 0) {
+                    return false; // whitespace only between blocks of four
+                }
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=') {
+                inBlock = (inBlock + 1) % 4;
+                blocks += inBlock == 0 ? 1 : 0;
+            } else {
+                return false;
+            }
+        }
+        return inBlock == 0 && blocks > 0;
+    }
+
     private static boolean isId(String text) {
         if (text.isEmpty() || text.length() > 64) {
             return false;

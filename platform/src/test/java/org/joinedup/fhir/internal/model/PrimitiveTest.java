@@ -15,10 +15,12 @@ class PrimitiveTest {
             Primitive.URI, "\\S*",
             Primitive.CODE, "[^\\s]+(\\s[^\\s]+)*",
             Primitive.ID, "[A-Za-z0-9\\-\\.]{1,64}",
-            Primitive.MARKDOWN, "\\s*(\\S|\\s)*");
+            Primitive.MARKDOWN, "\\s*(\\S|\\s)*",
+            Primitive.BASE64_BINARY, "(\\s*([0-9a-zA-Z+/=]){4}\\s*)+");
 
     static final List<String> SAMPLES = List.of("", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\nb", "a\013b", "a\fb",
-            "Zoë", "http://x.org/a b", "http://x.org/ab", "A-1.b", "a_b", "x".repeat(64), "x".repeat(65), "\u00a0", "中文");
+            "Zoë", "http://x.org/a b", "http://x.org/ab", "A-1.b", "a_b", "x".repeat(64), "x".repeat(65), "\u00a0", "中文",
+            "QUJD", "QUJDRA==", " QUJD ", "QUJD\nRA==", "QU JD", "QUJ", "QUJDR", "QUJD!", "QUJD\r\n\tRA==  ", "+/==");
 
     @Test
     void handWrittenChecksMatchTheSpecificationPatterns() {
@@ -29,6 +31,14 @@ class PrimitiveTest {
                 assertThat(primitive.accepts(sample)).as(primitive + " '" + sample + "'").isEqualTo(expected);
             }
         });
+    }
+
+    @Test
+    void aPhotoSizedBase64ValueIsCheckedWithoutExhaustingTheStack() {
+        String photo = java.util.Base64.getMimeEncoder().encodeToString(new byte[3 * 1024 * 1024]); // lines of 76, as mail and some feeds send
+
+        assertThat(Primitive.BASE64_BINARY.accepts(photo)).isTrue();
+        assertThat(Primitive.BASE64_BINARY.accepts(photo + "A")).isFalse();
     }
 
     @Test
