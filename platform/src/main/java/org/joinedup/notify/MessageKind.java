@@ -30,7 +30,12 @@ public enum MessageKind {
             "Hello ((name)), you can ask ((place)) for a follow-up appointment until ((date)) without seeing your GP: ((link))",
             "Your follow-up with ((place))",
             "Hello ((name)),\n\nYou can ask ((place)) for a follow-up appointment until ((date)) if your symptoms come back or get worse, "
-                    + "without seeing your GP first: ((link))");
+                    + "without seeing your GP first: ((link))"),
+    /** To a member of staff (on call, or not signed in): an alert waits for them; no patient's name, only what and where. */
+    STAFF_ALERT(List.of("alert", "place", "link"),
+            "JoinedUp alert: ((alert)) at ((place)). Please acknowledge it: ((link))",
+            "JoinedUp alert: ((alert))",
+            "An alert needs someone to respond: ((alert)) at ((place)).\n\nOpen it to acknowledge it and record what happened: ((link))");
 
     private final List<String> placeholders;
     private final String sms;

@@ -26,7 +26,7 @@ class WebSecurity {
     SecurityFilterChain webChain(HttpSecurity http, JwtDecoder tokens, SignIn signIn) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/.well-known/**", "/auth/.well-known/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/auth/login", "/auth/external/**", "/nhsuk/**", "/error", "/favicon.ico", "/devices/**").permitAll()
+                                "/auth/login", "/auth/external/**", "/nhsuk/**", "/htmx/**", "/error", "/favicon.ico", "/devices/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(tokens)));
         signIn.configure(http);

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 record DeviceEvent(String id, String device, String type, Instant at, JsonNode payload) {
 
-    /** The types the gateway takes: vital signs now; falls and dispenser events are kept for the alerts to come. */
+    /** The types the gateway takes: vital signs, falls lamps' events, and dispenser events (kept, for the medication schedules to come). */
     static final Set<String> TYPES = Set.of("vital-signs", "fall-detected", "person-on-floor", "bed-exit", "no-movement", "dose-presented",
             "dose-taken", "dose-missed", "dose-late", "refill-needed", "device-offline");
 

@@ -42,6 +42,7 @@ class DeviceEventsApi {
 
     @PostMapping(path = "/devices/events", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> events(HttpServletRequest request, @RequestBody String body) {
+        java.time.Instant received = java.time.Instant.now();
         FhirAccess caller;
         try {
             caller = resolver.resolve(request);
@@ -72,7 +73,7 @@ class DeviceEventsApi {
                 refused.put(json.path("id").asText("(no id)"), (String) read);
             }
         }
-        DeviceEventStore.Taken taken = store.take(caller, events);
+        DeviceEventStore.Taken taken = store.take(caller, events, received);
         taken.refused().forEach(refused::put);
         ObjectNode answer = VitalSignObservations.JSON.createObjectNode().put("accepted", taken.accepted()).put("duplicates", taken.duplicates());
         ArrayNode list = answer.putArray("refused");

@@ -43,11 +43,11 @@ class Outbox {
             UUID id = UUID.randomUUID();
             int added = jdbc.update("""
                     INSERT INTO message (id, reference, patient_id, kind, channel, recipient, subject, body, personalisation, status,
-                                         status_reason, not_before, expires_at, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, now(), now()) ON CONFLICT (reference) DO NOTHING""",
+                                         status_reason, not_before, expires_at, created_at, updated_at, addressee, urgent)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, now(), now(), ?, ?) ON CONFLICT (reference) DO NOTHING""",
                     id, message.reference(), message.patientId(), message.kind(), message.channel(), message.recipient(), message.subject(),
                     message.body(), json(message.personalisation()), message.status(), message.statusReason(), ts(message.notBefore()),
-                    ts(message.expiresAt()));
+                    ts(message.expiresAt()), message.addressee(), message.urgent());
             if (added == 1) {
                 event(id, message.status(), message.statusReason(), "outbox");
             }
@@ -229,7 +229,8 @@ class Outbox {
         return new OutboxMessage(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("patient_id"), rs.getString("kind"),
                 rs.getString("channel"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), personalisation,
                 rs.getString("status"), rs.getString("status_reason"), rs.getInt("attempts"), instant(rs, "not_before"),
-                instant(rs, "expires_at"), rs.getString("provider"), rs.getString("provider_id"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "expires_at"), rs.getString("provider"), rs.getString("provider_id"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                rs.getString("addressee"), rs.getBoolean("urgent"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -237,8 +238,14 @@ class Outbox {
         return value == null ? null : value.toInstant();
     }
 
-    /** A message to add. */
+    /** A message to add: to a patient, or (with no patient) to a member of staff by name, urgent ones sent whatever the quiet hours. */
     record NewMessage(String reference, String patientId, String kind, String channel, String recipient, String subject, String body,
-                      Map<String, String> personalisation, String status, String statusReason, Instant notBefore, Instant expiresAt) {
+                      Map<String, String> personalisation, String status, String statusReason, Instant notBefore, Instant expiresAt,
+                      String addressee, boolean urgent) {
+
+        NewMessage(String reference, String patientId, String kind, String channel, String recipient, String subject, String body,
+                   Map<String, String> personalisation, String status, String statusReason, Instant notBefore, Instant expiresAt) {
+            this(reference, patientId, kind, channel, recipient, subject, body, personalisation, status, statusReason, notBefore, expiresAt, null, false);
+        }
     }
 }

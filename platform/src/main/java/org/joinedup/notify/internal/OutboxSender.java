@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Sends what is due in the outbox. A message is marked as being sent before the provider is called, and as sent
  * after; if the application stops between the two, the message is taken up again once its send has timed out,
  * and, as after every failed attempt, the provider is first asked whether it has the message already, so none is
- * lost and none sent twice. Failures are tried again after 1, 4, 16, ... minutes (never in quiet hours) until
+ * lost and none sent twice. Urgent messages (alerts to staff) ignore the quiet hours. Failures are tried again after 1, 4, 16, ... minutes (never in quiet hours) until
  * {@code maxAttempts}, then left as failed for an operator. Messages whose moment has passed are cancelled.
  * Up to {@code concurrentSends} messages are sent at once.
  */
@@ -95,7 +95,7 @@ class OutboxSender implements SmartLifecycle {
             outbox.cancelled(message.id(), "Not sent: its moment had passed", "outbox");
             return;
         }
-        Instant allowed = quiet.nextAllowed(now);
+        Instant allowed = message.urgent() ? now : quiet.nextAllowed(now);
         if (allowed.isAfter(now)) {
             outbox.postpone(message.id(), allowed, "Waiting for the end of the quiet hours");
             return;
@@ -116,7 +116,7 @@ class OutboxSender implements SmartLifecycle {
                 outbox.failed(message.id(), attempts, failure.getMessage());
             } else {
                 Duration wait = properties.firstRetry().multipliedBy(1L << (2 * Math.min(attempts - 1, 10)));
-                outbox.retryLater(message.id(), attempts, quiet.nextAllowed(now.plus(wait)), failure.getMessage());
+                outbox.retryLater(message.id(), attempts, message.urgent() ? now.plus(wait) : quiet.nextAllowed(now.plus(wait)), failure.getMessage());
             }
         }
     }

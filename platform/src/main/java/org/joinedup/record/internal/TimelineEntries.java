@@ -39,9 +39,13 @@ final class TimelineEntries {
                 detail = r.path("description").asText("");
             }
             case "Communication" -> {
-                text = r.at("/sender/reference").asText().startsWith("Patient/") ? "Message from the patient" : "Message";
-                String words = r.at("/payload/0/contentString").asText("");
-                detail = words.length() > 300 ? words.substring(0, 300) + "…" : words;
+                boolean alert = "alert".equals(r.at("/category/0/coding/0/code").asText());
+                text = alert ? r.at("/topic/text").asText("Alert") + ("completed".equals(r.path("status").asText()) ? "" : " (open)")
+                        : r.at("/sender/reference").asText().startsWith("Patient/") ? "Message from the patient" : "Message";
+                StringBuilder all = new StringBuilder();
+                r.path("payload").forEach(p -> all.append(all.isEmpty() ? "" : " ").append(p.path("contentString").asText("")));
+                String words = alert ? all.toString() : r.at("/payload/0/contentString").asText("");
+                detail = !alert && words.length() > 300 ? words.substring(0, 300) + "…" : words; // an alert's few lines end with its outcome
             }
             case "AllergyIntolerance" -> {
                 text = "Allergy: " + SummaryItem.concept(r.path("code"));

@@ -24,7 +24,8 @@ final class TimelineKinds {
             }
             for (JsonNode category : resource.path("category")) {
                 for (JsonNode coding : category.path("coding")) {
-                    if ("vital-signs".equals(coding.path("code").asText()) || "survey".equals(coding.path("code").asText())) {
+                    String code = coding.path("code").asText();
+                    if ("vital-signs".equals(code) || "survey".equals(code) || "activity".equals(code)) {
                         return "observations";
                     }
                 }
@@ -50,7 +51,7 @@ final class TimelineKinds {
             new Source("encounters", "Encounter", "", "date", List.of("/period/start"), "service-provider"),
             new Source("results", "DiagnosticReport", "", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer"),
             new Source("results", "Observation", "&category=laboratory", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer"),
-            new Source("observations", "Observation", "&category=vital-signs,survey", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"),
+            new Source("observations", "Observation", "&category=vital-signs,survey,activity", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"),
                     "performer"),
             new Source("medications", "MedicationRequest", "", "authoredon", List.of("/authoredOn"), "requester"),
             new Source("documents", "DocumentReference", "", "date", List.of("/date"), "custodian"),
@@ -62,7 +63,7 @@ final class TimelineKinds {
             new Source("care-events", "Procedure", "", "date", List.of("/performedDateTime", "/performedPeriod/start"), "performer"));
 
     /** Laboratory results and vital signs in one search, when both kinds are shown (one walk of the record instead of two). */
-    static final Source BOTH_OBSERVATIONS = new Source(null, "Observation", "&category=laboratory,vital-signs,survey", "date",
+    static final Source BOTH_OBSERVATIONS = new Source(null, "Observation", "&category=laboratory,vital-signs,survey,activity", "date",
             List.of("/effectiveDateTime", "/effectivePeriod/start"), "performer");
 
     /** The searches for the kinds chosen. */

@@ -1,0 +1,65 @@
+package org.joinedup.alerts.internal;
+
+import java.sql.Time;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import org.joinedup.alerts.AlertKind;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The routing rules: for an alert's organisation, kind and level, at this time of day, the most specific rule in
+ * force (the organisation's own before one for any, the kind's own before one for any, hours before all day).
+ */
+@Component
+class AlertRoutes {
+
+    /** A rule to add, as an administrator (or the demo) writes it. */
+    record NewRoute(String organisation, String kind, int level, LocalTime from, LocalTime until, String role, String person, String personName,
+                    String sms, String email, Duration escalateAfter) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    AlertRoutes(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Route> find(String organisation, AlertKind kind, int level, LocalTime now) {
+        Time time = Time.valueOf(now.withNano(0));
+        return jdbc.query("""
+                SELECT id, level, role, person, person_name, sms, email, extract(epoch FROM escalate_after) FROM alert_route
+                WHERE retired_at IS NULL AND level = ? AND organisation IN (?, '*') AND kind IN (?, '*')
+                  AND (from_time = until_time OR (from_time < until_time AND ? >= from_time AND ? < until_time)
+                       OR (from_time > until_time AND (? >= from_time OR ? < until_time)))
+                ORDER BY organisation = '*', kind = '*', from_time = until_time, id LIMIT 1""",
+                (rs, n) -> new Route(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        Duration.ofMillis(Math.round(rs.getDouble(8) * 1000))),
+                level, organisation, kind.code(), time, time, time, time).stream().findFirst();
+    }
+
+    /** Adds a rule unless the same one is in force already. */
+    void add(NewRoute route, String addedBy) {
+        jdbc.update("""
+                INSERT INTO alert_route (organisation, kind, level, from_time, until_time, role, person, person_name, sms, email, escalate_after, added_by)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, make_interval(secs => ?), ?
+                WHERE NOT EXISTS (SELECT 1 FROM alert_route WHERE retired_at IS NULL AND organisation = ? AND kind = ? AND level = ? AND from_time = ?
+                                  AND until_time = ? AND role IS NOT DISTINCT FROM ? AND person IS NOT DISTINCT FROM ?)""",
+                route.organisation(), route.kind(), route.level(), Time.valueOf(route.from()), Time.valueOf(route.until()), route.role(), route.person(),
+                route.personName(), route.sms(), route.email(), route.escalateAfter().toSeconds(), addedBy,
+                route.organisation(), route.kind(), route.level(), Time.valueOf(route.from()), Time.valueOf(route.until()), route.role(), route.person());
+    }
+
+    /** The rules in force for an organisation (its own and those for any), for its page. */
+    List<String> describe(String organisation) {
+        return jdbc.query("""
+                SELECT organisation, kind, level, from_time, until_time, coalesce(person_name, person, 'role ' || role), sms IS NOT NULL, email IS NOT NULL,
+                       escalate_after FROM alert_route WHERE retired_at IS NULL AND organisation IN (?, '*') ORDER BY kind, level, from_time""",
+                (rs, n) -> rs.getString(2) + " alerts, level " + rs.getInt(3) + (rs.getTime(4).equals(rs.getTime(5)) ? ", all day" : ", "
+                        + rs.getTime(4).toLocalTime() + " to " + rs.getTime(5).toLocalTime()) + ": " + rs.getString(6)
+                        + (rs.getBoolean(7) ? " by text" : "") + (rs.getBoolean(8) ? " by email" : "") + "; escalates after " + rs.getString(9)
+                        + ("*".equals(rs.getString(1)) ? " (any organisation)" : ""), organisation);
+    }
+}

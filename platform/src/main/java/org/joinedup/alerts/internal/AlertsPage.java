@@ -1,0 +1,138 @@
+package org.joinedup.alerts.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.joinedup.fhir.FhirAgent;
+import org.joinedup.fhir.FhirAuditSink;
+import org.joinedup.fhir.FhirInteraction;
+import org.joinedup.identity.SignedInUsers;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The alerts page for staff who respond ({@code /staff/alerts}): the open alerts they see, most severe first,
+ * updating without reload (a server-sent event stream tells the page to fetch the list again); each alert's page
+ * to acknowledge it, say someone is with the person, and close it with an outcome, with everything it did. Views
+ * of alerts naming patients are audited as views of their records.
+ */
+@Controller
+class AlertsPage {
+
+    private static final Set<String> ROLES = Set.of("clinician", "care-worker");
+
+    private final AlertStore store;
+    private final AlertDesk desk;
+    private final LiveAlerts live;
+    private final SignedInUsers users;
+    private final FhirAuditSink audit;
+
+    AlertsPage(AlertStore store, AlertDesk desk, LiveAlerts live, SignedInUsers users, FhirAuditSink audit) {
+        this.store = store;
+        this.desk = desk;
+        this.live = live;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @GetMapping("/staff/alerts")
+    String page(Authentication authentication, Model model) {
+        list(authentication, model);
+        return "staff/alerts";
+    }
+
+    /** The list alone, which the page fetches again when told an alert changed. */
+    @GetMapping("/staff/alerts/list")
+    String list(Authentication authentication, Model model) {
+        SignedInUsers.StaffMember staff = responder(authentication);
+        List<Alert> open = store.openFor(staff.username(), staff.role(), staff.organization());
+        List<Alert> closed = store.closedFor(staff.username(), staff.role(), staff.organization(), 20);
+        audited(staff, "/staff/alerts", "page alerts", java.util.stream.Stream.concat(open.stream(), closed.stream()).toList());
+        model.addAttribute("open", open.stream().map(AlertView::of).toList());
+        model.addAttribute("closed", closed.stream().map(AlertView::of).toList());
+        model.addAttribute("organisation", staff.organization());
+        return "staff/alerts :: list";
+    }
+
+    @GetMapping(path = "/staff/alerts/stream", produces = "text/event-stream")
+    SseEmitter stream(Authentication authentication) {
+        SignedInUsers.StaffMember staff = responder(authentication);
+        return live.watch(staff.username(), staff.role(), staff.organization());
+    }
+
+    @GetMapping("/staff/alerts/{id}")
+    String alert(Authentication authentication, @PathVariable UUID id, Model model) {
+        SignedInUsers.StaffMember staff = responder(authentication);
+        Alert alert = shown(staff, id);
+        audited(staff, "/staff/alerts/" + id, "page alert", List.of(alert));
+        model.addAttribute("alert", AlertView.of(alert));
+        model.addAttribute("history", store.history(id).stream().map(h -> new String[] {AlertView.time(h.at()), h.what(), h.actor(),
+                h.detail() == null ? "" : h.detail()}).toList());
+        return "staff/alert";
+    }
+
+    @PostMapping("/staff/alerts/{id}/acknowledge")
+    String acknowledge(Authentication authentication, @PathVariable UUID id, RedirectAttributes redirect) {
+        SignedInUsers.StaffMember staff = responder(authentication);
+        shown(staff, id);
+        redirect.addFlashAttribute("outcome", desk.acknowledge(id, staff.username()) ? "You have acknowledged the alert." : "Someone had acknowledged it already.");
+        return "redirect:/staff/alerts/" + id;
+    }
+
+    @PostMapping("/staff/alerts/{id}/attend")
+    String attend(Authentication authentication, @PathVariable UUID id, RedirectAttributes redirect) {
+        SignedInUsers.StaffMember staff = responder(authentication);
+        shown(staff, id);
+        redirect.addFlashAttribute("outcome", desk.attend(id, staff.username()) ? "Recorded: you are with them." : "Someone was with them already.");
+        return "redirect:/staff/alerts/" + id;
+    }
+
+    @PostMapping("/staff/alerts/{id}/close")
+    String close(Authentication authentication, @PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
+                 @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        SignedInUsers.StaffMember staff = responder(authentication);
+        Alert alert = shown(staff, id);
+        if (!alert.kind().outcomes().contains(outcome)) {
+            redirect.addFlashAttribute("problem", "Choose what happened");
+            return "redirect:/staff/alerts/" + id + "#outcome";
+        }
+        if (note.length() > 1000) {
+            redirect.addFlashAttribute("problem", "The note must be 1,000 characters or fewer");
+            return "redirect:/staff/alerts/" + id + "#note";
+        }
+        redirect.addFlashAttribute("outcome", desk.close(id, staff.username(), outcome, note.strip()) ? "The alert is closed." : "It had been closed already.");
+        return "redirect:/staff/alerts/" + id;
+    }
+
+    private Alert shown(SignedInUsers.StaffMember staff, UUID id) {
+        return store.find(id).filter(a -> a.shownTo(staff.username(), staff.role(), staff.organization()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such alert for you"));
+    }
+
+    private SignedInUsers.StaffMember responder(Authentication authentication) {
+        return users.staffOf(authentication).filter(s -> ROLES.contains(s.role()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only clinicians and care workers respond to alerts"));
+    }
+
+    /** A page naming patients is a view of their records: audited before it is sent (refused if the audit fails). */
+    private void audited(SignedInUsers.StaffMember staff, String page, String action, List<Alert> alerts) {
+        List<FhirInteraction.Disclosed> disclosed = alerts.stream().filter(a -> a.patientId() != null).map(a -> a.patientId()).distinct()
+                .map(p -> new FhirInteraction.Disclosed(0, "Patient", p, List.of(p))).toList();
+        if (disclosed.isEmpty()) {
+            audit.pageView(staff.username(), staff.role(), staff.organization(), page, action);
+            return;
+        }
+        audit.record(new FhirInteraction(new FhirAgent(staff.username(), "staff", staff.role(), staff.organization(), null, "TREAT", null),
+                Instant.now(), "GET", page, action, 200, disclosed, null));
+    }
+}
