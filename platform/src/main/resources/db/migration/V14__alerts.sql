@@ -32,6 +32,7 @@ CREATE TABLE alert (
     id              uuid PRIMARY KEY,
     source_key      text NOT NULL UNIQUE,           -- the event it is for ('fall/<device>/<event id>', 'news2/<Observation id>'): one alert per event, ever
     kind            text NOT NULL,                  -- fall, medication, news2, sepsis, overdue-readings
+    event_type      text,                           -- the source event's own type (fall-detected, dose-missed), for reports
     severity        text NOT NULL,                  -- emergency, urgent, routine
     title           text NOT NULL,
     detail          text,

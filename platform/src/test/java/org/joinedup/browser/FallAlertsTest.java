@@ -97,6 +97,11 @@ class FallAlertsTest extends BrowserPageTest {
         assertThat(entry.at("/about/0/reference").asText()).isEqualTo("Observation/" + falls.getFirst().path("id").asText());
         assertThat(entry.path("payload").toString()).contains("Acknowledged by care.home.worker").contains("Outcome: No injury");
 
+        page.navigate("/staff/alerts/falls");
+        assertThat(page.locator("#incidents")).containsText(room);
+        assertThat(page.locator("#incidents")).containsText("No injury");
+        assertThat(Accessibility.seriousViolations(page)).isEmpty();
+
         page.navigate("/staff/patients/" + resident + "/timeline");
         assertThat(page.locator("#timeline")).containsText("Fall alert: Person on the floor");
         assertThat(page.locator("#timeline")).containsText("Outcome: No injury");

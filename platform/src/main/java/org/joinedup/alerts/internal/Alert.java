@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.joinedup.alerts.AlertKind;
 
 /** An alert as stored: what, where, for whom, who it is with, and how far it has got. */
-record Alert(UUID id, String sourceKey, AlertKind kind, String severity, String title, String detail, String organisation, String place,
+record Alert(UUID id, String sourceKey, String eventType, AlertKind kind, String severity, String title, String detail, String organisation, String place,
              String patientId, String patientName, String subject, Instant occurredAt, Instant receivedAt, Instant raisedAt, String status,
              int level, String routedTo, List<String> roles, List<String> people, Instant escalateAt, Instant acknowledgedAt,
              String acknowledgedBy, Instant attendedAt, String attendedBy, Instant closedAt, String closedBy, String outcome, String outcomeNote,

@@ -64,7 +64,7 @@ class AlertDesk {
                     .orElse("clinicians and care workers of " + request.organisation() + " (no routing rule matched)");
             Instant escalateAt = now.plus(route.map(Route::escalateAfter).orElse(properties.defaultEscalateAfter()));
             String name = request.patientId() == null ? null : patients.displayName(request.patientId()).orElse(null);
-            Alert alert = new Alert(UUID.randomUUID(), request.sourceKey(), request.kind(), request.severity().code(), request.title(), request.detail(),
+            Alert alert = new Alert(UUID.randomUUID(), request.sourceKey(), request.eventType(), request.kind(), request.severity().code(), request.title(), request.detail(),
                     request.organisation(), request.place(), request.patientId(), name, request.subject(), request.occurredAt(), request.receivedAt(), now,
                     "open", 0, routedTo, roles, people, escalateAt, null, null, null, null, null, null, null, null, null);
             if (!store.insert(alert)) {

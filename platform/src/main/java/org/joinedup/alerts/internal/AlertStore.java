@@ -33,10 +33,10 @@ class AlertStore {
     /** Inserts a new alert; false if one for its source key exists already. */
     boolean insert(Alert a) {
         return jdbc.update("""
-                INSERT INTO alert (id, source_key, kind, severity, title, detail, organisation, place, patient_id, patient_name, subject, occurred_at,
+                INSERT INTO alert (id, source_key, event_type, kind, severity, title, detail, organisation, place, patient_id, patient_name, subject, occurred_at,
                                    received_at, raised_at, status, level, routed_to, roles, people, escalate_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', 0, ?, ?::text[], ?::text[], ?) ON CONFLICT (source_key) DO NOTHING""",
-                a.id(), a.sourceKey(), a.kind().code(), a.severity(), a.title(), a.detail(), a.organisation(), a.place(), a.patientId(), a.patientName(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', 0, ?, ?::text[], ?::text[], ?) ON CONFLICT (source_key) DO NOTHING""",
+                a.id(), a.sourceKey(), a.eventType(), a.kind().code(), a.severity(), a.title(), a.detail(), a.organisation(), a.place(), a.patientId(), a.patientName(),
                 a.subject(), ts(a.occurredAt()), ts(a.receivedAt()), ts(a.raisedAt()), a.routedTo(), text(a.roles()), text(a.people()),
                 ts(a.escalateAt())) == 1;
     }
@@ -105,7 +105,7 @@ class AlertStore {
     }
 
     static Alert row(ResultSet rs, int n) throws SQLException {
-        return new Alert(rs.getObject("id", UUID.class), rs.getString("source_key"), AlertKind.ofCode(rs.getString("kind")), rs.getString("severity"),
+        return new Alert(rs.getObject("id", UUID.class), rs.getString("source_key"), rs.getString("event_type"), AlertKind.ofCode(rs.getString("kind")), rs.getString("severity"),
                 rs.getString("title"), rs.getString("detail"), rs.getString("organisation"), rs.getString("place"), rs.getString("patient_id"),
                 rs.getString("patient_name"), rs.getString("subject"), instant(rs, "occurred_at"), instant(rs, "received_at"), instant(rs, "raised_at"),
                 rs.getString("status"), rs.getInt("level"), rs.getString("routed_to"), list(rs.getArray("roles")), list(rs.getArray("people")),

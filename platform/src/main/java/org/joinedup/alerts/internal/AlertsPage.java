@@ -1,12 +1,8 @@
 package org.joinedup.alerts.internal;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.joinedup.fhir.FhirAgent;
-import org.joinedup.fhir.FhirAuditSink;
-import org.joinedup.fhir.FhirInteraction;
 import org.joinedup.identity.SignedInUsers;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -35,9 +31,9 @@ class AlertsPage {
     private final AlertDesk desk;
     private final LiveAlerts live;
     private final SignedInUsers users;
-    private final FhirAuditSink audit;
+    private final AlertAudit audit;
 
-    AlertsPage(AlertStore store, AlertDesk desk, LiveAlerts live, SignedInUsers users, FhirAuditSink audit) {
+    AlertsPage(AlertStore store, AlertDesk desk, LiveAlerts live, SignedInUsers users, AlertAudit audit) {
         this.store = store;
         this.desk = desk;
         this.live = live;
@@ -57,7 +53,7 @@ class AlertsPage {
         SignedInUsers.StaffMember staff = responder(authentication);
         List<Alert> open = store.openFor(staff.username(), staff.role(), staff.organization());
         List<Alert> closed = store.closedFor(staff.username(), staff.role(), staff.organization(), 20);
-        audited(staff, "/staff/alerts", "page alerts", java.util.stream.Stream.concat(open.stream(), closed.stream()).toList());
+        audit.viewed(staff, "/staff/alerts", "page alerts", java.util.stream.Stream.concat(open.stream(), closed.stream()).toList());
         model.addAttribute("open", open.stream().map(AlertView::of).toList());
         model.addAttribute("closed", closed.stream().map(AlertView::of).toList());
         model.addAttribute("organisation", staff.organization());
@@ -74,7 +70,7 @@ class AlertsPage {
     String alert(Authentication authentication, @PathVariable UUID id, Model model) {
         SignedInUsers.StaffMember staff = responder(authentication);
         Alert alert = shown(staff, id);
-        audited(staff, "/staff/alerts/" + id, "page alert", List.of(alert));
+        audit.viewed(staff, "/staff/alerts/" + id, "page alert", List.of(alert));
         model.addAttribute("alert", AlertView.of(alert));
         model.addAttribute("history", store.history(id).stream().map(h -> new String[] {AlertView.time(h.at()), h.what(), h.actor(),
                 h.detail() == null ? "" : h.detail()}).toList());
@@ -119,20 +115,12 @@ class AlertsPage {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such alert for you"));
     }
 
-    private SignedInUsers.StaffMember responder(Authentication authentication) {
+    static SignedInUsers.StaffMember responder(SignedInUsers users, Authentication authentication) {
         return users.staffOf(authentication).filter(s -> ROLES.contains(s.role()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only clinicians and care workers respond to alerts"));
     }
 
-    /** A page naming patients is a view of their records: audited before it is sent (refused if the audit fails). */
-    private void audited(SignedInUsers.StaffMember staff, String page, String action, List<Alert> alerts) {
-        List<FhirInteraction.Disclosed> disclosed = alerts.stream().filter(a -> a.patientId() != null).map(a -> a.patientId()).distinct()
-                .map(p -> new FhirInteraction.Disclosed(0, "Patient", p, List.of(p))).toList();
-        if (disclosed.isEmpty()) {
-            audit.pageView(staff.username(), staff.role(), staff.organization(), page, action);
-            return;
-        }
-        audit.record(new FhirInteraction(new FhirAgent(staff.username(), "staff", staff.role(), staff.organization(), null, "TREAT", null),
-                Instant.now(), "GET", page, action, 200, disclosed, null));
+    private SignedInUsers.StaffMember responder(Authentication authentication) {
+        return responder(users, authentication);
     }
 }

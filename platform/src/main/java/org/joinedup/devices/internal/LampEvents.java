@@ -56,7 +56,7 @@ final class LampEvents {
 
     static AlertRequested alert(DeviceEvent event, Registered device, String subject, Instant received) {
         Meaning meaning = MEANINGS.get(event.type());
-        return new AlertRequested("device/" + event.device() + "/" + event.id(), AlertKind.FALL, meaning.severity(), meaning.title(),
+        return new AlertRequested("device/" + event.device() + "/" + event.id(), event.type(), AlertKind.FALL, meaning.severity(), meaning.title(),
                 "From the falls lamp (Device/" + event.device() + ")", device.organisation(), device.where(),
                 device.patient().isEmpty() ? null : device.patient(), subject, event.at(), received);
     }
