@@ -11,7 +11,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Staff pages watching alerts, each a server-sent event stream: told (event {@code alerts}) whenever an alert
  * they see is raised or changes, so the page fetches the list again. On one node; each node tells its own
- * watchers of the changes it makes (and pages fetch again when they reconnect, as they do after a restart).
+ * watchers of the changes it makes (and pages fetch again when they reconnect, as they do after a restart). Other
+ * modules' boards hear of each change as an {@link org.joinedup.alerts.AlertChanged}.
  */
 @Component
 class LiveAlerts implements SmartLifecycle {
@@ -20,7 +21,12 @@ class LiveAlerts implements SmartLifecycle {
     }
 
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile boolean running;
+
+    LiveAlerts(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     SseEmitter watch(String username, String role, String organisation) {
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
@@ -34,6 +40,7 @@ class LiveAlerts implements SmartLifecycle {
     }
 
     void changed(Alert alert) {
+        events.publishEvent(new org.joinedup.alerts.AlertChanged(alert.id().toString(), alert.organisation(), alert.patientId(), alert.status()));
         for (Watcher watcher : watchers) {
             if (alert.shownTo(watcher.username(), watcher.role(), watcher.organisation())) {
                 send(watcher, SseEmitter.event().name("alerts").data(alert.id().toString()));

@@ -3,6 +3,7 @@ package org.joinedup.monitoring.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +16,17 @@ import org.joinedup.monitoring.News2Score;
 import org.joinedup.monitoring.VitalSigns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Scores newly written vital signs: each new input is looked at with the patient's other vital signs taken at the same
  * moment (or a panel with its members), and once the set is complete its NEWS2 is written, as the platform's NEWS2
  * calculator, through the FHIR API (audited like any write), created only if those same readings were not scored
- * already. SpO2 is scored on scale 2 only while the patient has an active Flag saying a clinician prescribed it.
+ * already. SpO2 is scored on scale 2 only while the patient has an active Flag saying a clinician prescribed it. A new
+ * score that needs a response asks for its alerts (NEWS2, sepsis) in the score's own transaction, to the team of the
+ * patient's virtual ward, else their GP practice.
  */
 @Component
 class News2Calculator {
@@ -33,9 +38,15 @@ class News2Calculator {
             FhirAccess.SYSTEM.permissions(), FhirAccess.SYSTEM.visibility(), false);
 
     private final FhirApi fhir;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher alerts;
+    private final WardBoardStream boards;
 
-    News2Calculator(FhirApi fhir) {
+    News2Calculator(FhirApi fhir, TransactionTemplate transactions, ApplicationEventPublisher alerts, WardBoardStream boards) {
+        this.boards = boards;
         this.fhir = fhir;
+        this.transactions = transactions;
+        this.alerts = alerts;
     }
 
     /** Scores the sets these new Observations complete; how many scores were written. */
@@ -78,12 +89,33 @@ class News2Calculator {
         JsonNode observation = News2Observation.of(subject, inputs.getFirst().path("effectiveDateTime").asText(), inputs, score);
         String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":" + observation + ",\"request\":{\"method\":\"POST\","
                 + "\"url\":\"Observation\",\"ifNoneExist\":\"identifier=" + News2Observation.IDENTIFIER + "|" + News2Observation.identifier(inputs) + "\"}}]}";
-        FhirApi.Answer answer = fhir.handle(CALCULATOR, "POST", "", bundle.getBytes(StandardCharsets.UTF_8));
-        if (answer.status() != 200) {
-            log.warn("A NEWS2 score for {} could not be written: {} {}", subject, answer.status(), answer.text());
-            return false;
+        Instant received = Instant.now();
+        ResponsibleTeam[] told = new ResponsibleTeam[1];
+        boolean written = Boolean.TRUE.equals(transactions.execute(status -> {
+            FhirApi.Answer answer = fhir.handle(CALCULATOR, "POST", "", bundle.getBytes(StandardCharsets.UTF_8));
+            if (answer.status() != 200) {
+                log.warn("A NEWS2 score for {} could not be written: {} {}", subject, answer.status(), answer.text());
+                return false;
+            }
+            if (!answer.text().contains("\"201")) {
+                return false; // scored before: its alerts were asked for then
+            }
+            ResponsibleTeam team = ResponsibleTeam.of(fhir, subject);
+            if (team == null) {
+                log.warn("NEWS2 {} for {}: no virtual ward or GP practice to alert", score.total(), subject);
+                return true;
+            }
+            String reference = answer.json().at("/entry/0/response/location").asText().replaceFirst("/_history/.*", "")
+                    .replaceFirst("^.*/([A-Za-z]+/[^/]+)$", "$1");
+            Instant effective = java.time.OffsetDateTime.parse(inputs.getFirst().path("effectiveDateTime").asText()).toInstant();
+            VitalSignAlerts.of(News2Observation.identifier(inputs), reference, subject, signs, score, team, effective, received).forEach(alerts::publishEvent);
+            told[0] = team;
+            return true;
+        }));
+        if (told[0] != null) {
+            boards.changed(told[0].organisation());
         }
-        return answer.text().contains("\"201");
+        return written;
     }
 
     /** The patient's vital signs taken at that moment. */
