@@ -53,4 +53,11 @@ class DemoRegionLoadTest extends FhirApiTest {
         assertThat(fhir.get("/ServiceRequest?category=https://fhir.joinedup.nhs.uk/CodeSystem/waiting-list|outpatient,"
                 + "https://fhir.joinedup.nhs.uk/CodeSystem/waiting-list|surgery&_summary=count").json().path("total").asInt()).isPositive();
     }
+
+    @Test
+    void theTrustRunsAVirtualWardAndCareHomeResidentsHaveFallsLamps() {
+        assertThat(fhir.get("/Encounter?location=Location/virtual-ward-respiratory&status=in-progress&class=VR").matchIds()).isNotEmpty();
+        assertThat(fhir.get("/CarePlan?encounter.class=VR&_summary=count").json().path("total").asInt()).isPositive();
+        assertThat(fhir.get("/Device?device-name=Falls%20lamp&_summary=count").json().path("total").asInt()).as("falls lamps at the homes").isPositive();
+    }
 }

@@ -57,6 +57,7 @@ final class RegionGenerator {
             resources.add(RegionResources.organization(org));
         }
         RegionClinics.clinics(organisations.trust, resources);
+        RegionHomeCare.places(organisations, resources);
         RegionOrganisations.Org practice = organisations.practices.getFirst();
         staff(resources, "demo-gp", "Demo", "GP", "Dr", practice, "62247001", "General practitioner");
         staff(resources, "demo-consultant", "Demo", "Consultant", "Dr", organisations.trust, "309343006", "Physician");
@@ -139,6 +140,7 @@ final class RegionGenerator {
         RegionDocuments.carePlans(treatment, id, age, conditions.get("84114007"), conditions.get("52448006"), practice, today, out);
         RegionPersonalCare.about(personal, id, family, age, conditions, practice, today, index == 0, out);
         RegionClinics.waiting(waiting, id, organisations.trust, today, out);
+        RegionHomeCare.forPatient(index, id, age, onWard, seed, organisations, today, out);
     }
 
     static ArrayNode array() {

@@ -1,0 +1,159 @@
+package org.joinedup.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Falls alerts under load: 200 medication dispensers and 200 falls lamps in a care home, then batches of events sent
+ * to {@code /devices/events} at a steady rate (by default 10,000 events a second for 30 s): dispenser events (kept),
+ * and one in a hundred a fall from a lamp (kept, and an alert raised to the home's care workers). Prints the events
+ * a second accepted, and for the falls the time from the batch's sending to the alert being raised (read from the
+ * platform's database afterwards), p50, p99 and the slowest. Arguments: seconds (30), events a second (10000),
+ * events per batch (500).
+ */
+public final class FallAlertsBenchmark {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
+
+    private FallAlertsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path dataDir = Files.createTempDirectory("joinedup-falls-bench");
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        int port = 18098;
+        System.out.println("JoinedUp falls alert benchmark: " + Runtime.getRuntime().availableProcessors() + " cores, " + rate + " events/s in batches of "
+                + batch + " for " + seconds + " s, one event in 100 a fall");
+        try (Platform platform = Platform.start(java, new ArrayList<>(List.of(StoreBenchmark.RECOMMENDED_JVM_OPTIONS.split(" "))),
+                Platform.launch(Path.of("platform/target/joinedup.jar"), null), dataDir, port, log,
+                List.of("--joinedup.demo.region.load=false", "--joinedup.hl7.mllp-port=-1"))) {
+            String base = "http://127.0.0.1:" + port;
+            String token = DemoToken.fetch(port);
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+            String home = create(http, base, token, "Organization", "{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":"
+                    + "\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"VNB01\"}],\"name\":\"Benchmark Lodge Care Home\"}");
+            List<String> dispensers = new ArrayList<>();
+            List<String> lamps = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String patient = create(http, base, token, "Patient", "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Bench" + i + "\"}]}");
+                dispensers.add(create(http, base, token, "Device", "{\"resourceType\":\"Device\",\"status\":\"active\",\"patient\":{\"reference\":\"Patient/"
+                        + patient + "\"}}"));
+                lamps.add(create(http, base, token, "Device", "{\"resourceType\":\"Device\",\"status\":\"active\",\"owner\":{\"reference\":\"Organization/"
+                        + home + "\"},\"location\":{\"display\":\"Room " + i + "\"}}"));
+            }
+            Map<String, Long> sentAt = new ConcurrentHashMap<>(); // fall source key to epoch millis sent
+            AtomicLong accepted = new AtomicLong();
+            Latencies batches = new Latencies();
+            long started = System.nanoTime();
+            int batches_ = seconds * rate / batch;
+            long every = TimeUnit.SECONDS.toNanos(1) * batch / rate;
+            ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+            for (int b = 0; b < batches_; b++) {
+                long due = started + b * every;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                int number = b;
+                senders.execute(() -> {
+                    StringBuilder body = new StringBuilder("{\"events\":[");
+                    List<String> falls = new ArrayList<>();
+                    Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                    for (int e = 0; e < batch; e++) {
+                        long n = (long) number * batch + e;
+                        boolean fall = n % 100 == 0;
+                        String device = fall ? lamps.get((int) (n / 100 % lamps.size())) : dispensers.get((int) (n % dispensers.size()));
+                        String id = (fall ? "bench-fall-" : "bench-dose-") + n;
+                        if (fall) {
+                            falls.add("device/" + device + "/" + id);
+                        }
+                        body.append(e == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\",\"device\":\"").append(device).append("\",\"type\":\"")
+                                .append(fall ? "fall-detected" : "dose-taken").append("\",\"at\":\"").append(at).append("\"}");
+                    }
+                    long sent = System.currentTimeMillis();
+                    falls.forEach(key -> sentAt.put(key, sent));
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> answer = post(http, base + "/devices/events", token, body.append("]}").toString());
+                    batches.add((System.nanoTime() - t0) / 1000);
+                    Matcher count = ACCEPTED.matcher(answer.body());
+                    if (answer.statusCode() != 200 || !count.find()) {
+                        throw new IllegalStateException("Batch refused: " + answer.statusCode() + " " + answer.body());
+                    }
+                    accepted.addAndGet(Long.parseLong(count.group(1)));
+                });
+            }
+            senders.shutdown();
+            senders.awaitTermination(120, TimeUnit.SECONDS);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            System.out.printf("events: %,.0f events/s accepted (%,d of %,d in %.1f s); batch of %d p50 %.0f ms, p99 %.0f ms%n", accepted.get() / elapsed,
+                    accepted.get(), (long) batches_ * batch, elapsed, batch, batches.percentileMillis(50), batches.percentileMillis(99));
+            Thread.sleep(3000);
+            Latencies alerts = new Latencies();
+            long raised = 0;
+            try (Connection db = database(dataDir); Statement query = db.createStatement();
+                 ResultSet rows = query.executeQuery("SELECT source_key, (extract(epoch FROM raised_at) * 1000)::bigint FROM alert "
+                         + "WHERE source_key LIKE 'device/%/bench-fall-%'")) {
+                while (rows.next()) {
+                    Long sent = sentAt.get(rows.getString(1));
+                    if (sent != null) {
+                        alerts.add((rows.getLong(2) - sent) * 1000);
+                        raised++;
+                    }
+                }
+            }
+            System.out.printf("falls alerts: %,d raised of %,d falls sent; from sending to raised p50 %.0f ms, p99 %.0f ms, slowest %.0f ms%n", raised,
+                    sentAt.size(), alerts.percentileMillis(50), alerts.percentileMillis(99), alerts.percentileMillis(100));
+        } finally {
+            Platform.deleteTree(dataDir);
+        }
+    }
+
+    private static Connection database(Path dataDir) throws Exception {
+        List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
+        String password = Files.readString(dataDir.resolve("postgres.password")).trim();
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres", "postgres", password);
+    }
+
+    private static String create(HttpClient http, String base, String token, String type, String json) {
+        HttpResponse<String> created = post(http, base + "/fhir/" + type, token, json);
+        Matcher id = ID.matcher(created.body());
+        if (created.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("Create failed: " + created.statusCode() + " " + created.body());
+        }
+        return id.group(1);
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String token, String json) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
