@@ -61,8 +61,8 @@ class AlertsSurviveARestartTest {
                 holder.setAutoCommit(false);
                 lock.execute("LOCK TABLE alert IN EXCLUSIVE MODE"); // the alert's insert waits behind this
                 assertThat(post(port(first), event)).contains("\"accepted\":1");
-                Integer waiting = Eventually.await(() -> jdbc.queryForObject("SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                        + "AND query LIKE 'INSERT INTO alert %' LIMIT 1", Integer.class), pid -> pid != null);
+                Integer waiting = Eventually.await(() -> jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        + "AND query LIKE 'INSERT INTO alert %'", Integer.class), pids -> !pids.isEmpty()).getFirst();
                 jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, waiting); // the raising fails mid-way, as if the node died
                 holder.rollback();
             }

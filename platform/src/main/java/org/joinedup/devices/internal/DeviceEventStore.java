@@ -64,8 +64,12 @@ class DeviceEventStore {
                 refused.put(event.id(), "Device/" + event.device() + " is not registered in the record");
             } else if (event.type().equals("vital-signs") && device.patient().isEmpty()) {
                 refused.put(event.id(), "Device/" + event.device() + " serves no patient, so its vital signs cannot be recorded");
-            } else if (LampEvents.isLampEvent(event) && device.organisation() == null) {
+            } else if ((LampEvents.isLampEvent(event) || DispenserEvents.alerts(event)) && device.organisation() == null) {
                 refused.put(event.id(), "Device/" + event.device() + " has no owner organisation with an ODS code, so no one could be alerted");
+            } else if (DispenserEvents.recordsDose(event) && device.patient().isEmpty()) {
+                refused.put(event.id(), "Device/" + event.device() + " serves no patient, so its doses cannot be recorded");
+            } else if (DispenserEvents.recordsDose(event) && DispenserEvents.requests(event) == null) {
+                refused.put(event.id(), "Event " + event.id() + " needs \"medicationRequests\": the prescriptions the dose was for, as the schedule gave them");
             } else {
                 fit.add(event);
             }
@@ -75,16 +79,22 @@ class DeviceEventStore {
         Taken taken = transactions.execute(status -> {
             Set<String> fresh = insert(fit, patients, null);
             List<DeviceEvent> written = fit.stream().filter(e -> fresh.contains(e.device() + "/" + e.id()) && (e.type().equals("vital-signs")
-                    || (LampEvents.isFall(e) && !devices.get(e.device()).patient().isEmpty()))).toList();
+                    || DispenserEvents.recordsDose(e) || (LampEvents.isFall(e) && !devices.get(e.device()).patient().isEmpty()))).toList();
             Map<String, String> unreadable = new LinkedHashMap<>();
             Map<String, List<String>> references = write(caller, written, devices, unreadable);
             if (!unreadable.isEmpty()) {
                 status.setRollbackOnly();
                 return new Taken(0, 0, unreadable);
             }
-            fit.stream().filter(e -> fresh.contains(e.device() + "/" + e.id()) && LampEvents.alerts(e, properties)).forEach(e -> alerts.publishEvent(
-                    LampEvents.alert(e, devices.get(e.device()), references.getOrDefault(e.device() + "/" + e.id(), List.of()).stream().findFirst()
-                            .orElse(null), received)));
+            for (DeviceEvent e : fit) {
+                String key = e.device() + "/" + e.id();
+                String subject = references.getOrDefault(key, List.of()).stream().findFirst().orElse(null);
+                if (fresh.contains(key) && LampEvents.alerts(e, properties)) {
+                    alerts.publishEvent(LampEvents.alert(e, devices.get(e.device()), subject, received));
+                } else if (fresh.contains(key) && DispenserEvents.alerts(e)) {
+                    alerts.publishEvent(DispenserEvents.alert(e, devices.get(e.device()), subject, received));
+                }
+            }
             return new Taken(fresh.size(), fit.size() - fresh.size(), Map.of());
         });
         if (!taken.refused().isEmpty()) { // nothing of the batch was taken: the events are kept as refused, to be sent again once put right
@@ -102,8 +112,8 @@ class DeviceEventStore {
     }
 
     /**
-     * The vital signs and falls as Observations, in one FHIR transaction; each event's Observations recorded against
-     * it. The Observations' references by event ({@code device/event id}).
+     * The vital signs and falls as Observations and doses as MedicationAdministrations, in one FHIR transaction; what
+     * each event was written as recorded against it. The references written, by event ({@code device/event id}).
      */
     private Map<String, List<String>> write(FhirAccess caller, List<DeviceEvent> events, Map<String, Registered> devices,
                                             Map<String, String> unreadable) {
@@ -112,13 +122,24 @@ class DeviceEventStore {
         }
         ArrayNode entries = VitalSignObservations.JSON.createArrayNode();
         List<String> owners = new ArrayList<>();
+        Map<String, JsonNode> prescriptions = prescriptions(caller, events);
         for (DeviceEvent event : events) {
             List<String> problems = new ArrayList<>();
-            List<ObjectNode> observations = event.type().equals("vital-signs")
-                    ? VitalSignObservations.of(event, devices.get(event.device()).patient(), problems)
-                    : List.of(LampEvents.fallObservation(event, devices.get(event.device())));
-            for (ObjectNode observation : observations) {
-                entries.addObject().<ObjectNode>set("resource", observation).putObject("request").put("method", "POST").put("url", "Observation");
+            String patient = devices.get(event.device()).patient();
+            List<ObjectNode> resources;
+            if (event.type().equals("vital-signs")) {
+                resources = VitalSignObservations.of(event, patient, problems);
+            } else if (DispenserEvents.recordsDose(event)) {
+                DispenserEvents.requests(event).stream().filter(id -> !prescriptions.containsKey(id)
+                                || !("Patient/" + patient).equals(prescriptions.get(id).at("/subject/reference").asText()))
+                        .forEach(id -> problems.add("MedicationRequest/" + id + " is not one of Patient/" + patient + "'s prescriptions"));
+                resources = problems.isEmpty() ? DispenserEvents.administrations(event, patient, prescriptions) : List.of();
+            } else {
+                resources = List.of(LampEvents.fallObservation(event, devices.get(event.device())));
+            }
+            for (ObjectNode resource : resources) {
+                entries.addObject().<ObjectNode>set("resource", resource).putObject("request").put("method", "POST")
+                        .put("url", resource.path("resourceType").asText());
                 owners.add(event.device() + "/" + event.id());
             }
             problems.forEach(problem -> unreadable.put(event.id(), problem));
@@ -130,7 +151,7 @@ class DeviceEventStore {
         bundle.set("entry", entries);
         FhirApi.Answer answer = fhir.handle(caller, "POST", "", bundle.toString().getBytes(StandardCharsets.UTF_8));
         if (answer.status() != 200) {
-            events.forEach(e -> unreadable.put(e.id(), "The record refused its readings: " + answer.text()));
+            events.forEach(e -> unreadable.put(e.id(), "The record refused what the events were written as: " + answer.text()));
             return Map.of();
         }
         JsonNode written = answer.json();
@@ -143,6 +164,18 @@ class DeviceEventStore {
                 .map(e -> new Object[] {String.join(" ", e.getValue()), e.getKey().substring(0, e.getKey().indexOf('/')),
                         e.getKey().substring(e.getKey().indexOf('/') + 1)}).toList());
         return references;
+    }
+
+    /** The prescriptions the batch's dose events name, read as the client (by id). */
+    private Map<String, JsonNode> prescriptions(FhirAccess caller, List<DeviceEvent> events) {
+        List<String> ids = events.stream().filter(DispenserEvents::recordsDose).flatMap(e -> DispenserEvents.requests(e).stream()).distinct().toList();
+        Map<String, JsonNode> found = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 100) {
+            List<String> some = ids.subList(i, Math.min(ids.size(), i + 100));
+            fhir.handle(caller, "GET", "MedicationRequest?_id=" + String.join(",", some) + "&_count=" + some.size(), null).matches()
+                    .forEach(r -> found.put(r.path("id").asText(), r));
+        }
+        return found;
     }
 
     /** Inserts the events not kept before (as refused, with why, when given); the keys of those inserted. */

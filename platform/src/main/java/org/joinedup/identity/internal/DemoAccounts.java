@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo region's people, so that the run command can be tried at once: staff of a GP practice and a
  * hospital trust in each role, a locum clinician working at both (who chooses which after signing in), and
- * patients (one proofed to P9, one not), and a care home's care worker and manager (on call for its alerts). All share the demo password.
+ * patients (one proofed to P9, one not), a care home's care worker and manager (on call for its alerts),
+ * and a home carer of a domiciliary care provider. All share the demo password.
  */
 @Component
 class DemoAccounts {
@@ -18,6 +19,8 @@ class DemoAccounts {
     static final String TRUST = "RYY";
     /** The demo region's first care home (its falls lamps alert these staff). */
     static final String CARE_HOME = "VN9001";
+    /** The demo region's first domiciliary care provider (its clients' medication dispensers alert these carers). */
+    static final String HOME_CARE = "VD9001";
 
     static final List<Account> ACCOUNTS = List.of(
             staff("gp.clinician", "clinician", PRACTICE, "Practitioner/demo-gp", "Dr Demo GP"),
@@ -30,6 +33,7 @@ class DemoAccounts {
             staff("locum.clinician", "clinician", PRACTICE, "Practitioner/demo-locum", "Dr Demo Locum"),
             staff("care.home.worker", "care-worker", CARE_HOME, null, "Demo Care Home Worker"),
             staff("care.home.manager", "care-worker", CARE_HOME, null, "Demo Care Home Manager"),
+            staff("home.carer", "care-worker", HOME_CARE, null, "Demo Home Carer"),
             patient("patient", "demo-patient-1", "9990000018", "P9", "Demo Patient"),
             patient("unproofed.patient", "demo-patient-2", "9990000026", "P5", "Demo Patient (not proofed)"));
 

@@ -26,6 +26,11 @@ final class TimelineEntries {
                 text = SummaryItem.concept(r.path("medicationCodeableConcept"));
                 detail = r.at("/dosageInstruction/0/text").asText("") + " (prescribed, " + r.path("status").asText() + ")";
             }
+            case "MedicationAdministration" -> {
+                boolean given = "completed".equals(r.path("status").asText());
+                text = (given ? "Taken: " : "Not taken: ") + SummaryItem.concept(r.path("medicationCodeableConcept"));
+                detail = r.at("/statusReason/0/text").asText(r.at("/note/0/text").asText(r.at("/dosage/text").asText("")));
+            }
             case "DocumentReference" -> {
                 text = r.path("description").asText(SummaryItem.concept(r.path("type")));
                 detail = r.at("/content/0/attachment/title").asText("");

@@ -54,6 +54,7 @@ final class TimelineKinds {
             new Source("observations", "Observation", "&category=vital-signs,survey,activity", "date", List.of("/effectiveDateTime", "/effectivePeriod/start"),
                     "performer"),
             new Source("medications", "MedicationRequest", "", "authoredon", List.of("/authoredOn"), "requester"),
+            new Source("medications", "MedicationAdministration", "", "effective-time", List.of("/effectiveDateTime", "/effectivePeriod/start"), null),
             new Source("documents", "DocumentReference", "", "date", List.of("/date"), "custodian"),
             new Source("appointments", "Appointment", "", "date", List.of("/start"), null),
             new Source("care-events", "Condition", "", "onset-date", List.of("/onsetDateTime", "/onsetPeriod/start"), null),
