@@ -55,9 +55,11 @@ class DemoRegionLoadTest extends FhirApiTest {
     }
 
     @Test
-    void theTrustRunsAVirtualWardAndCareHomeResidentsHaveFallsLamps() {
+    void theTrustRunsAVirtualWardCareHomeResidentsHaveFallsLampsAndSomePeopleAtHomeDispensers() {
         assertThat(fhir.get("/Encounter?location=Location/virtual-ward-respiratory&status=in-progress&class=VR").matchIds()).isNotEmpty();
         assertThat(fhir.get("/CarePlan?encounter.class=VR&_summary=count").json().path("total").asInt()).isPositive();
         assertThat(fhir.get("/Device?device-name=Falls%20lamp&_summary=count").json().path("total").asInt()).as("falls lamps at the homes").isPositive();
+        assertThat(fhir.get("/Device?device-name=Medication%20dispenser&_summary=count").json().path("total").asInt()).as("dispensers").isPositive();
+        assertThat(fhir.get("/MedicationAdministration?_summary=count").json().path("total").asInt()).as("the last week's doses").isPositive();
     }
 }

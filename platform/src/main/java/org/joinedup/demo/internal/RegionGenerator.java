@@ -136,11 +136,18 @@ final class RegionGenerator {
             RegionCare.wardObservations(care, id, today, out);
         }
         RegionCare.appointments(care, id, practice, organisations.trust, today, out);
-        RegionMedicines.forConditions(treatment, id, List.copyOf(conditions.keySet()), practice, today, out);
+        List<ObjectNode> prescriptions = new ArrayList<>();
+        RegionMedicines.forConditions(treatment, id, List.copyOf(conditions.keySet()), practice, today, r -> {
+            if ("MedicationRequest".equals(r.path("resourceType").asText())) {
+                prescriptions.add(r);
+            }
+            out.accept(r);
+        });
         RegionDocuments.carePlans(treatment, id, age, conditions.get("84114007"), conditions.get("52448006"), practice, today, out);
         RegionPersonalCare.about(personal, id, family, age, conditions, practice, today, index == 0, out);
         RegionClinics.waiting(waiting, id, organisations.trust, today, out);
         RegionHomeCare.forPatient(index, id, age, onWard, seed, organisations, today, out);
+        RegionHomeCare.dispenser(index, id, age, prescriptions, organisations, today, out);
     }
 
     static ArrayNode array() {

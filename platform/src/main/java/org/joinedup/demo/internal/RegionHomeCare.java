@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.joinedup.medication.DoseSchedule;
 
 /**
  * Care at home in the demo region: the trust's respiratory virtual ward (40 beds) with about one patient in a
@@ -85,6 +86,58 @@ final class RegionHomeCare {
         lamp.putObject("owner").put("reference", "Organization/" + home.id());
         lamp.putObject("location").put("reference", "Location/" + id + "-room");
         out.accept(lamp);
+    }
+
+    /**
+     * About one in nine people aged 70 or more with a medicine to take at set times have a medication dispenser run by
+     * a home care provider (their episode of care with it, the Device it owns), with the last week's doses: taken,
+     * a few late or missed (chosen from the dose, not the random stream).
+     */
+    static void dispenser(int index, String id, int age, List<ObjectNode> prescriptions, RegionOrganisations organisations, LocalDate today,
+                          Consumer<ObjectNode> out) {
+        List<RegionOrganisations.Org> providers = organisations.others.stream().filter(o -> o.kind().equals("Domiciliary care provider")).toList();
+        DoseSchedule.Rounds rounds = new DoseSchedule.Rounds(java.time.LocalTime.of(8, 0), java.time.LocalTime.of(13, 0), java.time.LocalTime.of(18, 0),
+                java.time.LocalTime.of(22, 0));
+        List<ObjectNode> scheduled = prescriptions.stream().filter(r -> !DoseSchedule.of(r.at("/dosageInstruction/0"), rounds, null).times().isEmpty()).toList();
+        if (age < 70 || index % 9 != 2 || scheduled.isEmpty() || providers.isEmpty()) {
+            return;
+        }
+        RegionOrganisations.Org provider = providers.get(index / 9 % providers.size());
+        ObjectNode care = resource("EpisodeOfCare", id + "-homecare").put("status", "active");
+        care.putArray("type").addObject().put("text", "Domiciliary care");
+        care.putObject("patient").put("reference", "Patient/" + id);
+        care.putObject("managingOrganization").put("reference", "Organization/" + provider.id()).put("display", provider.name());
+        care.putObject("period").put("start", today.minusDays(60 + index % 300).toString());
+        out.accept(care);
+        ObjectNode device = resource("Device", id + "-dispenser").put("status", "active");
+        device.putArray("deviceName").addObject().put("name", "Medication dispenser").put("type", "user-friendly-name");
+        device.putObject("patient").put("reference", "Patient/" + id);
+        device.putObject("owner").put("reference", "Organization/" + provider.id());
+        out.accept(device);
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/London");
+        for (int daysAgo = 7; daysAgo >= 1; daysAgo--) {
+            LocalDate day = today.minusDays(daysAgo);
+            for (ObjectNode request : scheduled) {
+                for (java.time.LocalTime time : DoseSchedule.of(request.at("/dosageInstruction/0"), rounds, null).times()) {
+                    String key = request.path("id").asText() + "-" + day + "-" + time.toString().replace(":", "");
+                    int pick = Math.floorMod(key.hashCode(), 100);
+                    java.time.Instant due = day.atTime(time).atZone(zone).toInstant();
+                    ObjectNode given = resource("MedicationAdministration", request.path("id").asText() + "-" + daysAgo + "d" + time.toString().replace(":", ""))
+                            .put("status", pick < 6 ? "not-done" : "completed");
+                    given.set("medicationCodeableConcept", request.path("medicationCodeableConcept").deepCopy());
+                    given.putObject("subject").put("reference", "Patient/" + id);
+                    given.put("effectiveDateTime", (pick < 6 ? due : due.plusSeconds(pick < 12 ? 5400 : 60L * (pick % 20))).toString());
+                    given.putObject("request").put("reference", "MedicationRequest/" + request.path("id").asText());
+                    given.putArray("device").addObject().put("reference", "Device/" + id + "-dispenser");
+                    if (pick < 6) {
+                        given.putArray("statusReason").addObject().put("text", "Not taken from the dispenser");
+                    } else if (pick < 12) {
+                        given.putArray("note").addObject().put("text", "Taken late from the dispenser");
+                    }
+                    out.accept(given);
+                }
+            }
+        }
     }
 
     private static ObjectNode resource(String type, String id) {

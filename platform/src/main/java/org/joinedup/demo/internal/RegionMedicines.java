@@ -66,7 +66,7 @@ final class RegionMedicines {
         r.putObject("subject").put("reference", "Patient/" + patient);
         r.put("authoredOn", started.toString());
         r.putObject("requester").put("reference", "Organization/" + practice.id()).put("display", practice.name());
-        r.putArray("dosageInstruction").addObject().put("text", medicine.dose());
+        dosage(r.putArray("dosageInstruction").addObject(), medicine.dose());
         return r;
     }
 
@@ -83,6 +83,25 @@ final class RegionMedicines {
         s.putObject("informationSource").put("reference", "Organization/" + practice.id()).put("display", practice.name());
         s.putArray("dosage").addObject().put("text", medicine.dose());
         return s;
+    }
+
+    /** The dosage as text and, where the label's words say it plainly, as structured timing (so dispensers can follow it). */
+    static void dosage(ObjectNode dosage, String text) {
+        dosage.put("text", text);
+        String words = text.toLowerCase(java.util.Locale.ROOT);
+        if (words.contains("when required")) {
+            dosage.put("asNeededBoolean", true);
+        } else if (words.contains("each morning")) {
+            dosage.putObject("timing").putObject("repeat").putArray("when").add("MORN");
+        } else if (words.contains("twice a day")) {
+            dosage.putObject("timing").putObject("repeat").put("frequency", 2).put("period", 1).put("periodUnit", "d");
+        } else if (words.contains("once a day")) {
+            dosage.putObject("timing").putObject("repeat").put("frequency", 1).put("period", 1).put("periodUnit", "d");
+        }
+        if (words.contains("with meals")) {
+            dosage.putArray("additionalInstruction").addObject().putArray("coding").addObject().put("system", "http://snomed.info/sct")
+                    .put("code", "311504000").put("display", "With or after food");
+        }
     }
 
     private static void medication(ObjectNode resource, Medicine medicine) {
