@@ -20,7 +20,7 @@ final class MonitoringPlans {
     private MonitoringPlans() {
     }
 
-    /** The overdue readings, in words ("Pulse rate: due every 4 h, last 6 h ago"). */
+    /** The overdue readings, in words, those due and last taken alike together ("Pulse rate, Body temperature: due every 4 h, last 6 h ago"). */
     static List<String> overdue(FhirApi fhir, FhirAccess as, String patientId, Instant admitted) {
         Map<String, Duration> due = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
@@ -51,15 +51,18 @@ final class MonitoringPlans {
             }
         }
         Instant now = Instant.now();
-        List<String> overdue = new ArrayList<>();
+        Map<String, List<String>> overdue = new LinkedHashMap<>(); // readings by when they were due and last taken, in words
         due.forEach((code, interval) -> {
             Instant last = latest.get(code);
             Instant since = last != null ? last : admitted;
             if (since != null && since.plus(interval).isBefore(now)) {
-                overdue.add(names.get(code) + ": due every " + WardBoard.since(interval) + ", " + (last == null ? "none since admission" : "last " + ago(last)));
+                overdue.computeIfAbsent("due every " + WardBoard.since(interval) + ", " + (last == null ? "none since admission" : "last " + ago(last)),
+                        k -> new ArrayList<>()).add(names.get(code));
             }
         });
-        return overdue;
+        List<String> lines = new ArrayList<>();
+        overdue.forEach((when, readings) -> lines.add(String.join(", ", readings) + ": " + when));
+        return lines;
     }
 
     static String ago(Instant at) {
