@@ -10,6 +10,9 @@ public interface FhirAccessResolver {
 
     FhirAccess resolve(HttpServletRequest request);
 
+    /** The same for a bearer token that came another way (a device's MQTT message). */
+    FhirAccess resolveToken(String token);
+
     /** No valid token: the answer is 401 with this {@code WWW-Authenticate} challenge and message. */
     final class Unauthenticated extends RuntimeException {
 

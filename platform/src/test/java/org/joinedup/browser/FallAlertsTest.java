@@ -58,8 +58,8 @@ class FallAlertsTest extends BrowserPageTest {
     @Test
     void aFallReachesTheCarerLiveAndIsAcknowledgedAttendedAndClosedOnTheRecord() throws Exception {
         Page page = signedIn("care.home.worker");
-        page.navigate("/staff/alerts");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Alerts"))).isVisible();
+        page.navigate("/staff/alerts?kind=fall"); // the care home's falls board
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Fall alerts"))).isVisible();
         page.waitForFunction("() => window.htmx !== undefined");
 
         String event = "{\"events\":[{\"id\":\"floor-1\",\"device\":\"Device/" + lamp + "\",\"type\":\"person-on-floor\",\"at\":\""

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The trust's virtual ward board: two patients in a 40-bed ward, one whose monitoring plan's pulse readings are
  * overdue. A kit sends the other's vital signs, scoring NEWS2 14 and screening high risk for sepsis: without reload,
- * the board shows the score and both alerts and moves that patient to the top.
+ * the board shows the score and both alerts and moves that patient to the top. The clinician acknowledges the NEWS2
+ * alert and closes it (admitted); the patient's timeline shows it with its outcome, and the sepsis alert still open.
  */
 class VirtualWardBoardTest extends BrowserPageTest {
 
@@ -86,5 +87,18 @@ class VirtualWardBoardTest extends BrowserPageTest {
 
         page.getByText("name", new Page.GetByTextOptions().setExact(true)).click();
         assertThat(page.locator("#beds tbody tr").first()).containsText("STEADY, Val");
+
+        // the clinician takes the NEWS2 alert and closes it with an outcome; the timeline says so
+        page.locator("#beds").getByRole(com.microsoft.playwright.options.AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName(java.util.regex.Pattern.compile("Score 14"))).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge")).click();
+        page.getByLabel("Admitted").check();
+        page.getByLabel("Note (optional)").fill("Seen at home by the hospital at home team; admitted to the acute medical unit");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close the alert")).click();
+        assertThat(page.locator("#result")).hasText("The alert is closed.");
+        page.navigate("/staff/patients/" + unwell + "/timeline");
+        assertThat(page.locator("#timeline")).containsText("NEWS2 alert: Score 14 (high risk)");
+        assertThat(page.locator("#timeline")).containsText("Outcome: Admitted – Seen at home");
+        assertThat(page.locator("#timeline")).containsText("Sepsis alert: High risk of sepsis if infection is suspected (open)");
     }
 }

@@ -3,12 +3,12 @@ package org.joinedup.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.joinedup.fhir.FhirClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Setting joinedup.database.url switches JoinedUp to an external PostgreSQL: here Debian's PostgreSQL 15. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DirtiesContext
 class ExternalPostgresTest {
 
     static DebianPostgres postgres;
@@ -29,16 +30,25 @@ class ExternalPostgresTest {
     @DynamicPropertySource
     static void externalDatabase(DynamicPropertyRegistry registry) throws Exception {
         postgres = DebianPostgres.start();
+        stopAtExit(postgres);
         registry.add("joinedup.database.url", postgres::jdbcUrl);
         registry.add("joinedup.database.username", () -> "postgres");
         registry.add("joinedup.database.password", () -> DebianPostgres.PASSWORD);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
+    /**
+     * The server stops when the test JVM ends, after the application using it: the application is closed after this
+     * class ({@code @DirtiesContext}). Stopped sooner, the application left in the test context cache would keep trying
+     * to reach it, and hold the JVM's exit for 30 seconds while closing.
+     */
+    private static void stopAtExit(DebianPostgres server) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("The external PostgreSQL of the test did not stop: " + e);
+            }
+        }, "external-postgres-stop"));
     }
 
     @Test

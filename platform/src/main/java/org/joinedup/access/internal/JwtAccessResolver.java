@@ -53,9 +53,14 @@ class JwtAccessResolver implements FhirAccessResolver {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new Unauthenticated("Bearer", "This request needs a bearer token (see /.well-known/smart-configuration)");
         }
+        return resolveToken(authorization.substring(7).trim());
+    }
+
+    @Override
+    public FhirAccess resolveToken(String token) {
         Jwt jwt;
         try {
-            jwt = tokens.decode(authorization.substring(7).trim());
+            jwt = tokens.decode(token);
         } catch (JwtException e) {
             throw new Unauthenticated("Bearer error=\"invalid_token\", error_description=\"The token was refused\"",
                     "The bearer token was refused: it is expired, malformed, not signed by this platform's identity provider,"

@@ -3,6 +3,7 @@ package org.joinedup.alerts.internal;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.joinedup.alerts.AlertKind;
 import org.joinedup.identity.SignedInUsers;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -41,18 +42,23 @@ class AlertsPage {
         this.audit = audit;
     }
 
+    /** The page: every alert the member of staff sees, or one kind's (a care home's falls board: {@code ?kind=fall}). */
     @GetMapping("/staff/alerts")
-    String page(Authentication authentication, Model model) {
-        list(authentication, model);
+    String page(Authentication authentication, @RequestParam(defaultValue = "") String kind, Model model) {
+        list(authentication, kind, model);
         return "staff/alerts";
     }
 
     /** The list alone, which the page fetches again when told an alert changed. */
     @GetMapping("/staff/alerts/list")
-    String list(Authentication authentication, Model model) {
+    String list(Authentication authentication, @RequestParam(defaultValue = "") String kind, Model model) {
         SignedInUsers.StaffMember staff = responder(authentication);
-        List<Alert> open = store.openFor(staff.username(), staff.role(), staff.organization());
-        List<Alert> closed = store.closedFor(staff.username(), staff.role(), staff.organization(), 20);
+        AlertKind only = java.util.Arrays.stream(AlertKind.values()).filter(k -> k.code().equals(kind)).findFirst().orElse(null);
+        List<Alert> open = store.openFor(staff.username(), staff.role(), staff.organization()).stream().filter(a -> only == null || a.kind() == only).toList();
+        List<Alert> closed = store.closedFor(staff.username(), staff.role(), staff.organization(), 50).stream().filter(a -> only == null || a.kind() == only)
+                .limit(20).toList();
+        model.addAttribute("kind", only == null ? "" : only.code());
+        model.addAttribute("kindLabel", only == null ? null : only.label());
         audit.viewed(staff, "/staff/alerts", "page alerts", java.util.stream.Stream.concat(open.stream(), closed.stream()).toList());
         model.addAttribute("open", open.stream().map(AlertView::of).toList());
         model.addAttribute("closed", closed.stream().map(AlertView::of).toList());

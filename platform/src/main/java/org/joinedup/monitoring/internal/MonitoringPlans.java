@@ -20,8 +20,22 @@ final class MonitoringPlans {
     private MonitoringPlans() {
     }
 
-    /** The overdue readings, in words, those due and last taken alike together ("Pulse rate, Body temperature: due every 4 h, last 6 h ago"). */
+    /** Readings overdue alike: their names, how often they are due, and when last taken (null: none since admission). */
+    record Overdue(List<String> readings, Duration interval, Instant last) {
+
+        /** In words: "Pulse rate, Body temperature: due every 4 h, last 6 h ago". */
+        String text() {
+            return String.join(", ", readings) + ": due every " + WardBoard.since(interval) + ", " + (last == null ? "none since admission" : "last " + ago(last));
+        }
+    }
+
+    /** The overdue readings, in words, those due and last taken alike together. */
     static List<String> overdue(FhirApi fhir, FhirAccess as, String patientId, Instant admitted) {
+        return overdueReadings(fhir, as, patientId, admitted).stream().map(Overdue::text).toList();
+    }
+
+    /** The overdue readings, those due and last taken alike together. */
+    static List<Overdue> overdueReadings(FhirApi fhir, FhirAccess as, String patientId, Instant admitted) {
         Map<String, Duration> due = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (JsonNode plan : fhir.handle(as, "GET", "CarePlan?subject=Patient/" + patientId + "&status=active&_count=20", null).matches()) {
@@ -51,18 +65,17 @@ final class MonitoringPlans {
             }
         }
         Instant now = Instant.now();
-        Map<String, List<String>> overdue = new LinkedHashMap<>(); // readings by when they were due and last taken, in words
+        Map<List<Object>, List<String>> overdue = new LinkedHashMap<>(); // readings by how often due and when last taken
         due.forEach((code, interval) -> {
             Instant last = latest.get(code);
             Instant since = last != null ? last : admitted;
             if (since != null && since.plus(interval).isBefore(now)) {
-                overdue.computeIfAbsent("due every " + WardBoard.since(interval) + ", " + (last == null ? "none since admission" : "last " + ago(last)),
-                        k -> new ArrayList<>()).add(names.get(code));
+                overdue.computeIfAbsent(java.util.Arrays.asList(interval, last), k -> new ArrayList<>()).add(names.get(code));
             }
         });
-        List<String> lines = new ArrayList<>();
-        overdue.forEach((when, readings) -> lines.add(String.join(", ", readings) + ": " + when));
-        return lines;
+        List<Overdue> found = new ArrayList<>();
+        overdue.forEach((key, readings) -> found.add(new Overdue(readings, (Duration) key.get(0), (Instant) key.get(1))));
+        return found;
     }
 
     static String ago(Instant at) {
