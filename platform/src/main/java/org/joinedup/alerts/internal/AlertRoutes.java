@@ -52,6 +52,27 @@ class AlertRoutes {
                 route.organisation(), route.kind(), route.level(), Time.valueOf(route.from()), Time.valueOf(route.until()), route.role(), route.person());
     }
 
+    /** A rule in force, as the operators' page lists it. */
+    record Rule(long id, String organisation, String kind, int level, String hours, String who, String escalateAfter, String addedBy, String addedAt) {
+    }
+
+    /** Every rule in force, by organisation, kind and level. */
+    List<Rule> inForce() {
+        return jdbc.query("""
+                SELECT id, organisation, kind, level, from_time, until_time, coalesce(person_name || ' (' || person || ')', person, 'role ' || role),
+                       sms, email, extract(epoch FROM escalate_after)::bigint, added_by, to_char(added_at, 'YYYY-MM-DD HH24:MI')
+                FROM alert_route WHERE retired_at IS NULL ORDER BY organisation, kind, level, from_time""",
+                (rs, n) -> new Rule(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getTime(5).equals(rs.getTime(6)) ? "all day"
+                        : rs.getTime(5).toLocalTime() + " to " + rs.getTime(6).toLocalTime(), rs.getString(7) + (rs.getString(8) != null ? ", text "
+                        + rs.getString(8) : "") + (rs.getString(9) != null ? ", email " + rs.getString(9) : ""), rs.getLong(10) / 60 + " min",
+                        rs.getString(11), rs.getString(12)));
+    }
+
+    /** Retires a rule (kept, with who and when); false if it was not in force. */
+    boolean retire(long id, String by) {
+        return jdbc.update("UPDATE alert_route SET retired_at = now(), retired_by = ? WHERE id = ? AND retired_at IS NULL", by, id) == 1;
+    }
+
     /** The rules in force for an organisation (its own and those for any), for its page. */
     List<String> describe(String organisation) {
         return jdbc.query("""

@@ -33,8 +33,10 @@ class AlertsPage {
     private final LiveAlerts live;
     private final SignedInUsers users;
     private final AlertAudit audit;
+    private final AlertRoutes routes;
 
-    AlertsPage(AlertStore store, AlertDesk desk, LiveAlerts live, SignedInUsers users, AlertAudit audit) {
+    AlertsPage(AlertStore store, AlertDesk desk, LiveAlerts live, SignedInUsers users, AlertAudit audit, AlertRoutes routes) {
+        this.routes = routes;
         this.store = store;
         this.desk = desk;
         this.live = live;
@@ -46,6 +48,7 @@ class AlertsPage {
     @GetMapping("/staff/alerts")
     String page(Authentication authentication, @RequestParam(defaultValue = "") String kind, Model model) {
         list(authentication, kind, model);
+        model.addAttribute("rules", routes.describe(responder(authentication).organization()));
         return "staff/alerts";
     }
 
