@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The device gateway under load: 200 registered kits, then, for each kind of event, clients sending batches to
- * {@code /devices/events} at once for a while: dispenser events (kept as events) and vital-sign events (each
+ * {@code /devices/events} at once for a while: heartbeats (kept as events) and vital-sign events (each
  * written as seven Observations, then scored by NEWS2 in the background). Prints events a second accepted and the
  * batch latency. Falls, which raise alerts, have their own benchmark ({@link FallAlertsBenchmark}). Arguments: seconds per kind (20), clients (8), events per batch (500).
  */
@@ -53,7 +53,7 @@ public final class DeviceEventsBenchmark {
                 kits.add(create(http, base, token, "Device", "{\"resourceType\":\"Device\",\"status\":\"active\",\"patient\":{\"reference\":\"Patient/"
                         + patient + "\"}}"));
             }
-            run(http, base, token, kits, "dose-taken", "", seconds, clients, batch);
+            run(http, base, token, kits, "heartbeat", "", seconds, clients, batch);
             run(http, base, token, kits, "vital-signs", ",\"readings\":{\"respiration-rate\":18,\"spo2\":96,\"oxygen\":false,\"systolic\":128,"
                     + "\"diastolic\":80,\"pulse\":72,\"temperature\":36.8,\"acvpu\":\"A\"}", seconds, clients, batch);
         } finally {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * Falls alerts under load: 200 medication dispensers and 200 falls lamps in a care home, then batches of events sent
- * to {@code /devices/events} at a steady rate (by default 10,000 events a second for 30 s): dispenser events (kept),
+ * to {@code /devices/events} at a steady rate (by default 10,000 events a second for 30 s): devices' heartbeats (kept),
  * and one in a hundred a fall from a lamp (kept, and an alert raised to the home's care workers). Prints the events
  * a second accepted, and for the falls the time from the batch's sending to the alert being raised (read from the
  * platform's database afterwards), p50, p99 and the slowest. Arguments: seconds (30), events a second (10000),
@@ -88,12 +88,12 @@ public final class FallAlertsBenchmark {
                         long n = (long) number * batch + e;
                         boolean fall = n % 100 == 0;
                         String device = fall ? lamps.get((int) (n / 100 % lamps.size())) : dispensers.get((int) (n % dispensers.size()));
-                        String id = (fall ? "bench-fall-" : "bench-dose-") + n;
+                        String id = (fall ? "bench-fall-" : "bench-beat-") + n;
                         if (fall) {
                             falls.add("device/" + device + "/" + id);
                         }
                         body.append(e == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\",\"device\":\"").append(device).append("\",\"type\":\"")
-                                .append(fall ? "fall-detected" : "dose-taken").append("\",\"at\":\"").append(at).append("\"}");
+                                .append(fall ? "fall-detected" : "heartbeat").append("\",\"at\":\"").append(at).append("\"}");
                     }
                     long sent = System.currentTimeMillis();
                     falls.forEach(key -> sentAt.put(key, sent));

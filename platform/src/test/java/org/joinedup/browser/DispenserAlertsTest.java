@@ -125,6 +125,20 @@ class DispenserAlertsTest extends BrowserPageTest {
         assertThat(fhir.get("/MedicationAdministration?subject=Patient/" + person).resources()).isEmpty();
     }
 
+    @Test
+    void aRefillNeededIsRecordedAboutTheDispenserAndAlertsTheCarers() throws Exception {
+        String answer = post("{\"events\":[{\"id\":\"refill-1\",\"device\":\"" + dispenser + "\",\"type\":\"refill-needed\",\"at\":\""
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"},{\"id\":\"beat-1\",\"device\":\"" + dispenser + "\",\"type\":\"heartbeat\",\"at\":\""
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}]}");
+        assertThat(answer).contains("\"accepted\":2");
+        List<JsonNode> about = fhir.get("/Observation?subject=Device/" + dispenser).resources();
+        assertThat(about).extracting(o -> o.at("/code/coding/0/code").asText()).containsExactly("refill-needed");
+        assertThat(about.getFirst().at("/focus/0/reference").asText()).isEqualTo("Patient/" + person);
+        Page page = signedIn("home.carer");
+        page.navigate("/staff/alerts?kind=medication");
+        assertThat(page.locator("#open-alerts")).containsText("Dispenser needs a refill");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + Tokens.system(port)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -11,9 +11,12 @@ import java.util.Set;
  */
 record DeviceEvent(String id, String device, String type, Instant at, JsonNode payload) {
 
-    /** The types the gateway takes: vital signs, falls lamps' events, and dispenser events (kept, for the medication schedules to come). */
+    /**
+     * The types the gateway takes: vital signs, falls lamps' events, dispenser events, and any device's heartbeat (it is
+     * working and connected: kept only).
+     */
     static final Set<String> TYPES = Set.of("vital-signs", "fall-detected", "person-on-floor", "bed-exit", "no-movement", "dose-presented",
-            "dose-taken", "dose-missed", "dose-late", "refill-needed", "device-offline");
+            "dose-taken", "dose-missed", "dose-late", "refill-needed", "device-offline", "heartbeat");
 
     /** The event read from its JSON, or why it cannot be taken. */
     static Object read(JsonNode json) {

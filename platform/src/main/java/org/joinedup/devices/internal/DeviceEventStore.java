@@ -79,7 +79,8 @@ class DeviceEventStore {
         Taken taken = transactions.execute(status -> {
             Set<String> fresh = insert(fit, patients, null);
             List<DeviceEvent> written = fit.stream().filter(e -> fresh.contains(e.device() + "/" + e.id()) && (e.type().equals("vital-signs")
-                    || DispenserEvents.recordsDose(e) || (LampEvents.isFall(e) && !devices.get(e.device()).patient().isEmpty()))).toList();
+                    || DispenserEvents.recordsDose(e) || DispenserEvents.aboutDevice(e)
+                    || (LampEvents.isFall(e) && !devices.get(e.device()).patient().isEmpty()))).toList();
             Map<String, String> unreadable = new LinkedHashMap<>();
             Map<String, List<String>> references = write(caller, written, devices, unreadable);
             if (!unreadable.isEmpty()) {
@@ -134,6 +135,8 @@ class DeviceEventStore {
                                 || !("Patient/" + patient).equals(prescriptions.get(id).at("/subject/reference").asText()))
                         .forEach(id -> problems.add("MedicationRequest/" + id + " is not one of Patient/" + patient + "'s prescriptions"));
                 resources = problems.isEmpty() ? DispenserEvents.administrations(event, patient, prescriptions) : List.of();
+            } else if (DispenserEvents.aboutDevice(event)) {
+                resources = List.of(DispenserEvents.deviceObservation(event, patient));
             } else {
                 resources = List.of(LampEvents.fallObservation(event, devices.get(event.device())));
             }

@@ -16,8 +16,10 @@ import org.joinedup.alerts.AlertSeverity;
 /**
  * A medication dispenser's events. A dose taken (on time or late) is a completed MedicationAdministration per
  * prescription the dose was for ({@code medicationRequests}, as the dispenser's schedule gave them), a dose missed a
- * not-done one, each attributed to the dispenser; a dose late or missed, a refill needed and the dispenser going
- * offline raise an alert to the dispenser's owner (the domiciliary care provider). A dose presented is only kept.
+ * not-done one, each attributed to the dispenser; a dose presented, a refill needed and the dispenser going offline are
+ * Observations about the dispenser (its subject: not on the person's timeline, found by device); a dose late or
+ * missed, a refill needed and the dispenser going offline raise an alert to the dispenser's owner (the domiciliary
+ * care provider).
  */
 final class DispenserEvents {
 
@@ -42,6 +44,34 @@ final class DispenserEvents {
 
     static boolean alerts(DeviceEvent event) {
         return isDispenserEvent(event) && MEANINGS.get(event.type()).title() != null;
+    }
+
+    /** Whether the event is about the dispenser itself, recorded as an Observation of it. */
+    static boolean aboutDevice(DeviceEvent event) {
+        return isDispenserEvent(event) && MEANINGS.get(event.type()).administration() == null;
+    }
+
+    /** The Observation about the dispenser of a presented dose, a refill needed or its going offline. */
+    static ObjectNode deviceObservation(DeviceEvent event, String patient) {
+        ObjectNode o = VitalSignObservations.JSON.createObjectNode().put("resourceType", "Observation").put("status", "final");
+        String text = switch (event.type()) {
+            case "dose-presented" -> "Dose presented by the dispenser";
+            case "refill-needed" -> "Dispenser needs a refill";
+            default -> "Dispenser offline";
+        };
+        o.putObject("code").put("text", text).putArray("coding").addObject().put("system", "https://fhir.joinedup.nhs.uk/CodeSystem/device-event")
+                .put("code", event.type()).put("display", text);
+        o.putObject("subject").put("reference", "Device/" + event.device());
+        if (patient != null && !patient.isEmpty()) {
+            o.putArray("focus").addObject().put("reference", "Patient/" + patient);
+        }
+        o.put("effectiveDateTime", event.at().toString());
+        o.putObject("device").put("reference", "Device/" + event.device());
+        Instant due = due(event);
+        if (due != null) {
+            o.put("valueString", "Dose due " + TIME.format(due));
+        }
+        return o;
     }
 
     static boolean recordsDose(DeviceEvent event) {
