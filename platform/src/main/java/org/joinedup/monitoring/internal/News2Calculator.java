@@ -90,7 +90,6 @@ class News2Calculator {
         String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":" + observation + ",\"request\":{\"method\":\"POST\","
                 + "\"url\":\"Observation\",\"ifNoneExist\":\"identifier=" + News2Observation.IDENTIFIER + "|" + News2Observation.identifier(inputs) + "\"}}]}";
         Instant received = Instant.now();
-        ResponsibleTeam[] told = new ResponsibleTeam[1];
         boolean written = Boolean.TRUE.equals(transactions.execute(status -> {
             FhirApi.Answer answer = fhir.handle(CALCULATOR, "POST", "", bundle.getBytes(StandardCharsets.UTF_8));
             if (answer.status() != 200) {
@@ -99,6 +98,9 @@ class News2Calculator {
             }
             if (!answer.text().contains("\"201")) {
                 return false; // scored before: its alerts were asked for then
+            }
+            if (!VitalSignAlerts.needed(signs, score)) {
+                return true; // the ward's routine monitoring is enough: no one to find
             }
             ResponsibleTeam team = ResponsibleTeam.of(fhir, subject);
             if (team == null) {
@@ -109,11 +111,10 @@ class News2Calculator {
                     .replaceFirst("^.*/([A-Za-z]+/[^/]+)$", "$1");
             Instant effective = java.time.OffsetDateTime.parse(inputs.getFirst().path("effectiveDateTime").asText()).toInstant();
             VitalSignAlerts.of(News2Observation.identifier(inputs), reference, subject, signs, score, team, effective, received).forEach(alerts::publishEvent);
-            told[0] = team;
             return true;
         }));
-        if (told[0] != null) {
-            boards.changed(told[0].organisation());
+        if (written) {
+            boards.changedPatient(subject.replaceFirst("^Patient/", ""));
         }
         return written;
     }

@@ -21,6 +21,11 @@ final class VitalSignAlerts {
     private VitalSignAlerts() {
     }
 
+    /** Whether a scored set asks for any alert (so the team to alert need be looked up only then). */
+    static boolean needed(VitalSigns signs, News2Score news2) {
+        return news2.total() >= 5 || news2.redScore() || SepsisScreen.community(signs).risk() == SepsisScreen.Risk.HIGH;
+    }
+
     static List<AlertRequested> of(String inputsKey, String score, String subject, VitalSigns signs, News2Score news2, ResponsibleTeam team,
                                    Instant effective, Instant received) {
         List<AlertRequested> alerts = new ArrayList<>();

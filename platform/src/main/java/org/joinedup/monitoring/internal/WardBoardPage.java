@@ -60,6 +60,7 @@ class WardBoardPage {
         if (board == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such virtual ward");
         }
+        stream.showing(id, board.beds().stream().map(WardBoard.Bed::patientId).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("board", board);
         model.addAttribute("sort", "name".equals(sort) ? "name" : "acuity");
         return "staff/ward-board :: rows";
@@ -67,7 +68,7 @@ class WardBoardPage {
 
     @GetMapping(path = "/staff/wards/{id}/stream", produces = "text/event-stream")
     SseEmitter stream(Authentication authentication, @PathVariable String id) {
-        return stream.watch(staff(authentication).organization());
+        return stream.watch(staff(authentication).organization(), id);
     }
 
     private FhirAccess as(SignedInUsers.StaffMember staff) {

@@ -11,27 +11,44 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The ward boards open on this node, each a server-sent event stream told (event {@code board}) when something on
- * its organisation's boards changed: a new NEWS2 score, an alert raised or changed. The board then fetches its rows.
+ * The ward boards open on this node, each a server-sent event stream told (event {@code board}) when something on it
+ * changed: a new NEWS2 score for a patient it shows, an alert of its organisation raised or changed. The board then
+ * fetches its rows (and does anyway every minute, for admissions and discharges).
  */
 @Component
 class WardBoardStream implements SmartLifecycle {
 
-    private record Watcher(SseEmitter emitter, String organisation) {
+    private record Watcher(SseEmitter emitter, String organisation, String ward) {
     }
 
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    /** The patients each ward's board showed when last fetched. */
+    private final java.util.Map<String, java.util.Set<String>> shown = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
 
-    SseEmitter watch(String organisation) {
+    SseEmitter watch(String organisation, String ward) {
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
-        Watcher watcher = new Watcher(emitter, organisation);
+        Watcher watcher = new Watcher(emitter, organisation, ward);
         emitter.onCompletion(() -> watchers.remove(watcher));
         emitter.onTimeout(() -> watchers.remove(watcher));
         emitter.onError(e -> watchers.remove(watcher));
         watchers.add(watcher);
         send(watcher, SseEmitter.event().comment("watching"));
         return emitter;
+    }
+
+    /** A ward's board was fetched, showing these patients. */
+    void showing(String ward, java.util.Set<String> patients) {
+        shown.put(ward, java.util.Set.copyOf(patients));
+    }
+
+    /** Something about a patient changed (a new score): the boards showing them are told. */
+    void changedPatient(String patientId) {
+        shown.forEach((ward, patients) -> {
+            if (patients.contains(patientId)) {
+                watchers.stream().filter(w -> w.ward().equals(ward)).forEach(w -> send(w, SseEmitter.event().name("board").data(ward)));
+            }
+        });
     }
 
     void changed(String organisation) {
