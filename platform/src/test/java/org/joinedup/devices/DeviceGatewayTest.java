@@ -60,6 +60,28 @@ class DeviceGatewayTest extends FhirApiTest {
     }
 
     @Test
+    void aKitGivenToAnotherPatientRecordsTheirReadingsFromThen() throws Exception {
+        String first = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Before\"}]}")).path("id").asText();
+        String second = fhir.create(FhirClient.parse("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"After\"}]}")).path("id").asText();
+        JsonNode kit = fhir.create(FhirClient.parse("{\"resourceType\":\"Device\",\"status\":\"active\",\"patient\":{\"reference\":\"Patient/" + first + "\"}}"));
+        String id = kit.path("id").asText();
+        assertThat(post(pulse(id, "handover-1"), Tokens.system(port)).path("accepted").asInt()).isEqualTo(1);
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) kit).putObject("patient").put("reference", "Patient/" + second);
+        fhir.put("/Device/" + id, kit.toString());
+        Thread.sleep(1000); // the gateway forgets what it knew of the kit once the record's change feed shows the change
+
+        assertThat(post(pulse(id, "handover-2"), Tokens.system(port)).path("accepted").asInt()).isEqualTo(1);
+        assertThat(fhir.get("/Observation?subject=Patient/" + first + "&code=http://loinc.org|8867-4").resources()).hasSize(1);
+        assertThat(fhir.get("/Observation?subject=Patient/" + second + "&code=http://loinc.org|8867-4").resources()).hasSize(1);
+    }
+
+    private static String pulse(String kit, String event) {
+        return "{\"events\":[{\"id\":\"" + event + "\",\"device\":\"" + kit + "\",\"type\":\"vital-signs\",\"at\":\""
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"readings\":{\"pulse\":70}}]}";
+    }
+
+    @Test
     void eventsFromAnUnregisteredDeviceOrNotUnderstoodAreRefusedSayingWhyAndKept() throws Exception {
         String stranger = "unregistered-" + UUID.randomUUID().toString().substring(0, 8);
         String at = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
