@@ -74,3 +74,15 @@ CREATE TABLE alert_event (
     detail   text
 );
 CREATE INDEX alert_event_by_alert ON alert_event (alert_id, at);
+
+-- Staff on shift for alerts: a care worker starts and ends their shift on the alerts page. An alert routed to a role
+-- is sent to those of the role on shift; with none on shift it escalates at once rather than wait for nobody.
+CREATE TABLE alert_shift (
+    username     text NOT NULL,
+    organisation text NOT NULL,
+    role         text NOT NULL,
+    started_at   timestamptz NOT NULL,
+    ended_at     timestamptz
+);
+CREATE UNIQUE INDEX alert_shift_open ON alert_shift (username, organisation) WHERE ended_at IS NULL;
+CREATE INDEX alert_shift_on ON alert_shift (organisation, role) WHERE ended_at IS NULL;

@@ -52,6 +52,7 @@ class AlertsSurviveARestartTest {
                     + "\"location\":{\"display\":\"Room 9\"}}")).path("id").asText();
             jdbc.update("INSERT INTO alert_route (organisation, kind, level, role, escalate_after, added_by) VALUES (?, 'fall', 0, 'care-worker', "
                     + "'2 seconds', 'test')", ods);
+            jdbc.update("INSERT INTO alert_shift (username, organisation, role, started_at) VALUES ('night.carer', ?, 'care-worker', now())", ods);
             jdbc.update("INSERT INTO alert_route (organisation, kind, level, person, person_name, sms, escalate_after, added_by) "
                     + "VALUES (?, 'fall', 1, 'care.home.manager', 'Manager on call', '07700900999', '1 hour', 'test')", ods);
             event = "{\"events\":[{\"id\":\"restart-1\",\"device\":\"Device/" + lamp + "\",\"type\":\"no-movement\",\"at\":\""

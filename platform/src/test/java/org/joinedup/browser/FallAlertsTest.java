@@ -60,6 +60,9 @@ class FallAlertsTest extends BrowserPageTest {
         Page page = signedIn("care.home.worker");
         page.navigate("/staff/alerts?kind=fall"); // the care home's falls board
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Fall alerts"))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start my shift")).click();
+        assertThat(page.locator("#shift-outcome")).containsText("Your shift has started");
+        page.navigate("/staff/alerts?kind=fall");
         page.waitForFunction("() => window.htmx !== undefined");
 
         String event = "{\"events\":[{\"id\":\"floor-1\",\"device\":\"Device/" + lamp + "\",\"type\":\"person-on-floor\",\"at\":\""
@@ -87,6 +90,8 @@ class FallAlertsTest extends BrowserPageTest {
         assertThat(page.locator("#alert-history")).containsText("acknowledged");
         assertThat(page.locator("#alert-history")).containsText("attended");
         assertThat(page.locator("#alert-history")).containsText("No injury – Helped back to bed");
+        assertThat(page.locator("#alert-history")).containsText("on shift: care.home.worker");
+        assertThat(page.locator("#alert-history")).not().containsText("escalated");
         assertThat(Accessibility.seriousViolations(page)).isEmpty();
 
         List<JsonNode> falls = fhir.get("/Observation?subject=Patient/" + resident + "&code=http://snomed.info/sct|1912002").resources();
@@ -110,6 +115,11 @@ class FallAlertsTest extends BrowserPageTest {
         assertThat(post(event).path("duplicates").asInt()).isEqualTo(1);
         Thread.sleep(300);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM alert WHERE source_key = ?", Integer.class, "device/" + lamp + "/floor-1")).isEqualTo(1);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void shiftsEnd() {
+        jdbc.update("UPDATE alert_shift SET ended_at = now() WHERE ended_at IS NULL AND username = 'care.home.worker'");
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What happens to alerts: raised once per event and routed by the rules (or, with no rule, to the organisation's
- * clinicians and care workers, saying so); acknowledged, attended and closed with an outcome by staff who see it;
+ * clinicians and care workers, saying so), to a role's staff on shift (with none on shift, escalating at once); acknowledged, attended and closed with an outcome by staff who see it;
  * escalated to the next level's rule when not acknowledged in time. Each step, its history line, the messages it
  * asks for (kept in the event publication registry with it) and the patient's record entry commit together; the
  * pages watching are told after.
@@ -40,9 +40,11 @@ class AlertDesk {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final AlertsProperties properties;
+    private final AlertShifts shifts;
 
     AlertDesk(AlertStore store, AlertRoutes routes, AlertRecordEntry record, LiveAlerts live, PatientDirectory patients, ApplicationEventPublisher events,
-              TransactionTemplate transactions, AlertsProperties properties) {
+              TransactionTemplate transactions, AlertsProperties properties, AlertShifts shifts) {
+        this.shifts = shifts;
         this.store = store;
         this.routes = routes;
         this.record = record;
@@ -60,9 +62,10 @@ class AlertDesk {
             Optional<Route> route = routes.find(request.organisation(), request.kind(), 0, localNow());
             List<String> roles = route.map(r -> r.role() == null ? List.<String>of() : List.of(r.role())).orElse(UNROUTED_ROLES);
             List<String> people = route.map(r -> r.person() == null ? List.<String>of() : List.of(r.person())).orElse(List.of());
-            String routedTo = route.map(r -> r.who(request.organisation()))
+            String routedTo = route.map(r -> r.who(request.organisation()) + onShift(request.organisation(), r))
                     .orElse("clinicians and care workers of " + request.organisation() + " (no routing rule matched)");
-            Instant escalateAt = now.plus(route.map(Route::escalateAfter).orElse(properties.defaultEscalateAfter()));
+            boolean nobody = route.isPresent() && route.get().person() == null && shifts.onShift(request.organisation(), route.get().role()).isEmpty();
+            Instant escalateAt = nobody ? now : now.plus(route.map(Route::escalateAfter).orElse(properties.defaultEscalateAfter()));
             String name = request.patientId() == null ? null : patients.displayName(request.patientId()).orElse(null);
             Alert alert = new Alert(UUID.randomUUID(), request.sourceKey(), request.eventType(), request.kind(), request.severity().code(), request.title(), request.detail(),
                     request.organisation(), request.place(), request.patientId(), name, request.subject(), request.occurredAt(), request.receivedAt(), now,
@@ -72,6 +75,9 @@ class AlertDesk {
             }
             store.happened(alert.id(), "raised", "joinedup", request.title() + (request.detail() == null ? "" : ". " + request.detail()));
             store.happened(alert.id(), "sent", "joinedup", "To " + routedTo);
+            if (nobody) {
+                store.happened(alert.id(), "nobody on shift", "joinedup", "No one in the role is on shift: escalating at once");
+            }
             route.ifPresent(r -> message(alert, r));
             if (route.isEmpty()) {
                 log.warn("Alerts: no routing rule for {} alerts of {}; sent to its clinicians and care workers", request.kind().code(), request.organisation());
@@ -112,8 +118,9 @@ class AlertDesk {
                 Route route = next.get();
                 List<String> roles = plus(alert.roles(), route.role());
                 List<String> people = plus(alert.people(), route.person());
-                String routedTo = route.who(alert.organisation());
-                store.escalated(alert.id(), route.level(), routedTo, roles, people, Instant.now().plus(route.escalateAfter()));
+                String routedTo = route.who(alert.organisation()) + onShift(alert.organisation(), route);
+                boolean nobody = route.person() == null && shifts.onShift(alert.organisation(), route.role()).isEmpty();
+                store.escalated(alert.id(), route.level(), routedTo, roles, people, nobody ? Instant.now() : Instant.now().plus(route.escalateAfter()));
                 store.happened(alert.id(), "escalated", "joinedup", "Not acknowledged in time: sent to " + routedTo + " (level " + route.level() + ")");
                 Alert escalated = store.find(alert.id()).orElseThrow();
                 message(escalated, route);
@@ -166,6 +173,15 @@ class AlertDesk {
                     MessageKind.STAFF_ALERT, values, path));
             store.happened(alert.id(), "messaged", "joinedup", "Email to " + name);
         }
+    }
+
+    /** Who of a role-routed rule's staff are on shift, in words (" (on shift: a, b)"), or nothing for a person's rule. */
+    private String onShift(String organisation, Route route) {
+        if (route.person() != null) {
+            return "";
+        }
+        List<String> on = shifts.onShift(organisation, route.role());
+        return on.isEmpty() ? " (no one on shift)" : " (on shift: " + String.join(", ", on) + ")";
     }
 
     private LocalTime localNow() {

@@ -34,8 +34,10 @@ class AlertsPage {
     private final SignedInUsers users;
     private final AlertAudit audit;
     private final AlertRoutes routes;
+    private final AlertShifts shifts;
 
-    AlertsPage(AlertStore store, AlertDesk desk, LiveAlerts live, SignedInUsers users, AlertAudit audit, AlertRoutes routes) {
+    AlertsPage(AlertStore store, AlertDesk desk, LiveAlerts live, SignedInUsers users, AlertAudit audit, AlertRoutes routes, AlertShifts shifts) {
+        this.shifts = shifts;
         this.routes = routes;
         this.store = store;
         this.desk = desk;
@@ -48,7 +50,9 @@ class AlertsPage {
     @GetMapping("/staff/alerts")
     String page(Authentication authentication, @RequestParam(defaultValue = "") String kind, Model model) {
         list(authentication, kind, model);
-        model.addAttribute("rules", routes.describe(responder(authentication).organization()));
+        SignedInUsers.StaffMember staff = responder(authentication);
+        model.addAttribute("rules", routes.describe(staff.organization()));
+        model.addAttribute("onShiftSince", shifts.since(staff.username(), staff.organization()).map(AlertView::time).orElse(null));
         return "staff/alerts";
     }
 
@@ -67,6 +71,20 @@ class AlertsPage {
         model.addAttribute("closed", closed.stream().map(AlertView::of).toList());
         model.addAttribute("organisation", staff.organization());
         return "staff/alerts :: list";
+    }
+
+    /** Starting or ending one's shift: alerts routed to one's role are sent to those on shift. */
+    @PostMapping("/staff/alerts/shift")
+    String shift(Authentication authentication, @RequestParam(defaultValue = "") String action, RedirectAttributes redirect) {
+        SignedInUsers.StaffMember staff = responder(authentication);
+        if ("start".equals(action)) {
+            shifts.start(staff.username(), staff.organization(), staff.role());
+            redirect.addFlashAttribute("shiftOutcome", "Your shift has started: alerts for " + staff.role().replace('-', ' ') + "s come to you.");
+        } else {
+            shifts.end(staff.username(), staff.organization());
+            redirect.addFlashAttribute("shiftOutcome", "Your shift has ended.");
+        }
+        return "redirect:/staff/alerts";
     }
 
     @GetMapping(path = "/staff/alerts/stream", produces = "text/event-stream")
