@@ -98,7 +98,7 @@ public final class DeviceEventsBenchmark {
                 accepted.get(), elapsed, batch, latencies.percentileMillis(50), latencies.percentileMillis(99));
     }
 
-    private static String create(HttpClient http, String base, String token, String type, String json) {
+    static String create(HttpClient http, String base, String token, String type, String json) {
         HttpResponse<String> created = post(http, base + "/fhir/" + type, token, json);
         Matcher id = ID.matcher(created.body());
         if (created.statusCode() != 201 || !id.find()) {
@@ -107,7 +107,7 @@ public final class DeviceEventsBenchmark {
         return id.group(1);
     }
 
-    private static HttpResponse<String> post(HttpClient http, String url, String token, String json) {
+    static HttpResponse<String> post(HttpClient http, String url, String token, String json) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,8 +1,6 @@
 package org.joinedup.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +37,6 @@ public final class FallAlertsBenchmark {
      */
     static final String LATENCY_JVM_OPTIONS = StoreBenchmark.RECOMMENDED_JVM_OPTIONS;
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
 
     private FallAlertsBenchmark() {
@@ -62,15 +59,15 @@ public final class FallAlertsBenchmark {
             String base = "http://127.0.0.1:" + port;
             String token = DemoToken.fetch(port);
             HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-            String home = create(http, base, token, "Organization", "{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":"
+            String home = DeviceEventsBenchmark.create(http, base, token, "Organization", "{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":"
                     + "\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"VNB01\"}],\"name\":\"Benchmark Lodge Care Home\"}");
             List<String> dispensers = new ArrayList<>();
             List<String> lamps = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                String patient = create(http, base, token, "Patient", "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Bench" + i + "\"}]}");
-                dispensers.add(create(http, base, token, "Device", "{\"resourceType\":\"Device\",\"status\":\"active\",\"patient\":{\"reference\":\"Patient/"
+                String patient = DeviceEventsBenchmark.create(http, base, token, "Patient", "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Bench" + i + "\"}]}");
+                dispensers.add(DeviceEventsBenchmark.create(http, base, token, "Device", "{\"resourceType\":\"Device\",\"status\":\"active\",\"patient\":{\"reference\":\"Patient/"
                         + patient + "\"}}"));
-                lamps.add(create(http, base, token, "Device", "{\"resourceType\":\"Device\",\"status\":\"active\",\"owner\":{\"reference\":\"Organization/"
+                lamps.add(DeviceEventsBenchmark.create(http, base, token, "Device", "{\"resourceType\":\"Device\",\"status\":\"active\",\"owner\":{\"reference\":\"Organization/"
                         + home + "\"},\"location\":{\"display\":\"Room " + i + "\"}}"));
             }
             System.out.println("warming up: " + warmUp + " s at the same rate, not measured (the JIT compiles the hot paths meanwhile)");
@@ -132,7 +129,7 @@ public final class FallAlertsBenchmark {
                 long sent = System.currentTimeMillis();
                 falls.forEach(key -> sentAt.put(key, sent));
                 long t0 = System.nanoTime();
-                HttpResponse<String> answer = post(http, base + "/devices/events", token, body.append("]}").toString());
+                HttpResponse<String> answer = DeviceEventsBenchmark.post(http, base + "/devices/events", token, body.append("]}").toString());
                 batches.add((System.nanoTime() - t0) / 1000);
                 Matcher count = ACCEPTED.matcher(answer.body());
                 if (answer.statusCode() != 200 || !count.find()) {
@@ -152,23 +149,5 @@ public final class FallAlertsBenchmark {
         List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
         String password = Files.readString(dataDir.resolve("postgres.password")).trim();
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres", "postgres", password);
-    }
-
-    private static String create(HttpClient http, String base, String token, String type, String json) {
-        HttpResponse<String> created = post(http, base + "/fhir/" + type, token, json);
-        Matcher id = ID.matcher(created.body());
-        if (created.statusCode() != 201 || !id.find()) {
-            throw new IllegalStateException("Create failed: " + created.statusCode() + " " + created.body());
-        }
-        return id.group(1);
-    }
-
-    private static HttpResponse<String> post(HttpClient http, String url, String token, String json) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

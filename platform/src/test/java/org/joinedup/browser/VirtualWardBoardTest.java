@@ -79,10 +79,12 @@ class VirtualWardBoardTest extends BrowserPageTest {
         assertThat(sent.body()).contains("\"accepted\":1");
 
         var first = page.locator("#beds tbody tr").first();
-        assertThat(first).containsText("UNWELL, Val");
+        // without reload: scored in the background, the alerts raised after, each telling the board (allow for a slow machine)
+        assertThat(first).containsText("UNWELL, Val", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
         assertThat(first).containsText("High clinical risk (3 in a single parameter), ");
         assertThat(first).containsText("NEWS2: Score 14 (high risk)");
-        assertThat(first).containsText("Sepsis: High risk of sepsis if infection is suspected");
+        assertThat(first).containsText("Sepsis: High risk of sepsis if infection is suspected",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
         page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/virtual-ward-board.png")).setFullPage(true));
 
         page.getByText("name", new Page.GetByTextOptions().setExact(true)).click();

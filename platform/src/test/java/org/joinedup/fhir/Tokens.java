@@ -19,7 +19,11 @@ public final class Tokens {
     public static final String DEMO_CLIENT = "joinedup-demo";
     public static final String DEMO_SECRET = "joinedup-demo-secret";
 
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** A token and when it stops being worth using (30 s before its expiry). */
+    private record Cached(String token, java.time.Instant until) {
+    }
+
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Tokens() {
@@ -27,8 +31,13 @@ public final class Tokens {
 
     /** A system token with every permission, for tests about the store rather than about access. */
     public static String system(int port) {
-        return CACHE.computeIfAbsent(port + " system", k -> clientCredentials(port, DEMO_CLIENT, DEMO_SECRET, "system/*.cruds")
-                .path("access_token").asText());
+        return CACHE.compute(port + " system", (k, cached) -> {
+            if (cached != null && java.time.Instant.now().isBefore(cached.until())) {
+                return cached;
+            }
+            JsonNode answer = clientCredentials(port, DEMO_CLIENT, DEMO_SECRET, "system/*.cruds");
+            return new Cached(answer.path("access_token").asText(), java.time.Instant.now().plusSeconds(answer.path("expires_in").asLong(300) - 30));
+        }).token(); // renewed before it expires: a long suite outlives a token
     }
 
     /** The token endpoint's JSON answer to a client-credentials request (error answers included). */

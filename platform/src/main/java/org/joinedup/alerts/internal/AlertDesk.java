@@ -31,6 +31,8 @@ class AlertDesk {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDesk.class);
     static final List<String> UNROUTED_ROLES = List.of("clinician", "care-worker");
+    /** The most alerts one escalation round takes. */
+    static final int ESCALATION_BATCH = 50;
 
     private final AlertStore store;
     private final AlertRoutes routes;
@@ -103,11 +105,14 @@ class AlertDesk {
                 org.joinedup.alerts.AlertKind.outcomeText(outcome) + (note == null || note.isBlank() ? "" : " – " + note));
     }
 
-    /** One round of escalation: alerts not acknowledged in time go to the next level's rule. The number escalated. */
+    /** One round of escalation: alerts not acknowledged in time go to the next level's rule. The number that were due. */
     int escalateDue() {
+        int[] due = new int[1];
         List<Alert> changed = transactions.execute(status -> {
             List<Alert> done = new ArrayList<>();
-            for (Alert alert : store.dueForEscalation(50)) {
+            List<Alert> dueNow = store.dueForEscalation(ESCALATION_BATCH);
+            due[0] = dueNow.size();
+            for (Alert alert : dueNow) {
                 Optional<Route> next = routes.find(alert.organisation(), alert.kind(), alert.level() + 1, localNow());
                 if (next.isEmpty()) {
                     store.escalated(alert.id(), alert.level(), alert.routedTo(), alert.roles(), alert.people(), null);
@@ -130,7 +135,7 @@ class AlertDesk {
             return done;
         });
         changed.forEach(live::changed);
-        return changed.size();
+        return due[0];
     }
 
     private boolean change(UUID id, Predicate<Alert> update, String what, String who, String detail) {

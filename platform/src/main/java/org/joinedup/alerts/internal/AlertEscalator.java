@@ -36,7 +36,7 @@ class AlertEscalator implements SmartLifecycle {
             lastKeepAlive = Instant.now();
             live.keepAlive();
         }
-        return desk.escalateDue() == 50;
+        return desk.escalateDue() == AlertDesk.ESCALATION_BATCH; // a full round: there may be more due
     }
 
     @Override

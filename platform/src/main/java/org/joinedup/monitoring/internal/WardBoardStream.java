@@ -1,10 +1,10 @@
 package org.joinedup.monitoring.internal;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.joinedup.alerts.AlertChanged;
+import org.joinedup.shared.LiveStreams;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,54 +18,35 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class WardBoardStream implements SmartLifecycle {
 
-    private record Watcher(SseEmitter emitter, String organisation, String ward) {
+    private record Watcher(String organisation, String ward) {
     }
 
-    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private final LiveStreams<Watcher> streams = new LiveStreams<>();
     /** The patients each ward's board showed when last fetched. */
-    private final java.util.Map<String, java.util.Set<String>> shown = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Set<String>> shown = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     SseEmitter watch(String organisation, String ward) {
-        SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
-        Watcher watcher = new Watcher(emitter, organisation, ward);
-        emitter.onCompletion(() -> watchers.remove(watcher));
-        emitter.onTimeout(() -> watchers.remove(watcher));
-        emitter.onError(e -> watchers.remove(watcher));
-        watchers.add(watcher);
-        send(watcher, SseEmitter.event().comment("watching"));
-        return emitter;
+        return streams.open(new Watcher(organisation, ward));
     }
 
     /** A ward's board was fetched, showing these patients. */
-    void showing(String ward, java.util.Set<String> patients) {
-        shown.put(ward, java.util.Set.copyOf(patients));
+    void showing(String ward, Set<String> patients) {
+        shown.put(ward, Set.copyOf(patients));
     }
 
     /** Something about a patient changed (a new score): the boards showing them are told. */
     void changedPatient(String patientId) {
         shown.forEach((ward, patients) -> {
             if (patients.contains(patientId)) {
-                watchers.stream().filter(w -> w.ward().equals(ward)).forEach(w -> send(w, SseEmitter.event().name("board").data(ward)));
+                streams.tell(w -> w.ward().equals(ward), "board", ward);
             }
         });
     }
 
-    void changed(String organisation) {
-        watchers.stream().filter(w -> w.organisation().equals(organisation)).forEach(w -> send(w, SseEmitter.event().name("board").data(organisation)));
-    }
-
     @EventListener
     void on(AlertChanged change) {
-        changed(change.organisation());
-    }
-
-    private void send(Watcher watcher, SseEmitter.SseEventBuilder event) {
-        try {
-            watcher.emitter().send(event);
-        } catch (IOException | IllegalStateException e) {
-            watchers.remove(watcher);
-        }
+        streams.tell(w -> w.organisation().equals(change.organisation()), "board", change.organisation());
     }
 
     @Override
@@ -76,8 +57,7 @@ class WardBoardStream implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        watchers.forEach(w -> w.emitter().complete());
-        watchers.clear();
+        streams.endAll();
     }
 
     @Override
