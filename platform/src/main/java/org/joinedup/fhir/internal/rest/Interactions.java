@@ -82,6 +82,9 @@ public final class Interactions {
             throw FhirException.notFound("Unknown operation " + first + " at the system level");
         }
         if (model.resourceType(first) == null) {
+            if (path.size() == 2 && path.get(1).startsWith("$") && operations.provides(first, path.get(1))) {
+                return operations.typeOperation(request, base, first, path.get(1)); // on a logical model, as SQL on FHIR's ViewDefinition/$run
+            }
             throw FhirException.notFound("Unknown resource type '" + first + "'");
         }
         return switch (path.size()) {

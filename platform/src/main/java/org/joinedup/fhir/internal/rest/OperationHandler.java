@@ -64,6 +64,11 @@ final class OperationHandler {
         };
     }
 
+    /** Whether another module provides this operation on this type (which may be a logical model the store does not hold). */
+    boolean provides(String type, String operation) {
+        return provided.get().stream().anyMatch(o -> o.resourceType().equals(type) && ("$" + o.name()).equals(operation));
+    }
+
     /** An operation another module provides, called with the caller's access (404 when there is none of that name). */
     private FhirResponse provided(FhirRequest request, String type, String id, String operation) {
         org.joinedup.fhir.FhirOperation found = provided.get().stream()
