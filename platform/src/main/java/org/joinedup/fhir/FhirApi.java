@@ -32,6 +32,20 @@ public interface FhirApi {
             }
         }
 
+        /**
+         * What a transaction's or batch's entry wrote, as a relative reference ({@code Observation/123}), from its
+         * response location (absolute, with its version: {@code http://host/fhir/Observation/123/_history/1}).
+         */
+        public String written(int entry) {
+            return written(json(), entry);
+        }
+
+        /** The same, from an answer's JSON already read. */
+        public static String written(JsonNode bundle, int entry) {
+            String[] parts = bundle.at("/entry/" + entry + "/response/location").asText().replaceFirst("/_history/.*", "").split("/");
+            return parts.length < 2 ? "" : parts[parts.length - 2] + "/" + parts[parts.length - 1];
+        }
+
         /** A search's matches (its included resources left out); none when the search was refused. */
         public List<JsonNode> matches() {
             if (status != 200) {

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * clinicians and care workers, saying so), to a role's staff on shift (with none on shift, escalating at once); acknowledged, attended and closed with an outcome by staff who see it;
  * escalated to the next level's rule when not acknowledged in time. Each step, its history line, the messages it
  * asks for (kept in the event publication registry with it) and the patient's record entry commit together; the
- * pages watching are told after.
+ * pages watching, and other modules (AlertChanged), are told after.
  */
 @Component
 class AlertDesk {
@@ -88,7 +88,7 @@ class AlertDesk {
             return alert;
         });
         if (raised != null) {
-            live.changed(raised);
+            told(raised);
         }
     }
 
@@ -134,7 +134,7 @@ class AlertDesk {
             }
             return done;
         });
-        changed.forEach(live::changed);
+        changed.forEach(this::told);
         return due[0];
     }
 
@@ -150,9 +150,15 @@ class AlertDesk {
             return after;
         });
         if (changed != null) {
-            live.changed(changed);
+            told(changed);
         }
         return changed != null;
+    }
+
+    /** After a change commits: the pages watching, and other modules' boards (an AlertChanged event). */
+    private void told(Alert alert) {
+        live.changed(alert);
+        events.publishEvent(new org.joinedup.alerts.AlertChanged(alert.id().toString(), alert.organisation(), alert.patientId(), alert.status()));
     }
 
     private void recordEntry(Alert alert) {

@@ -52,8 +52,24 @@ class AlertRoutes {
                 route.organisation(), route.kind(), route.level(), Time.valueOf(route.from()), Time.valueOf(route.until()), route.role(), route.person());
     }
 
-    /** A rule in force, as the operators' page lists it. */
-    record Rule(long id, String organisation, String kind, int level, String hours, String who, String escalateAfter, String addedBy, String addedAt) {
+    /** A rule in force: where, what and when it applies, to whom, how to reach them out of the app, and how long it waits. */
+    record Rule(long id, String organisation, String kind, int level, String hours, String to, String sms, String email, long escalateMinutes,
+                String addedBy, String addedAt) {
+
+        /** To whom, as operators see it (with the number and address). */
+        public String who() {
+            return to + (sms != null ? ", text " + sms : "") + (email != null ? ", email " + email : "");
+        }
+
+        public String escalateAfter() {
+            return escalateMinutes + " min";
+        }
+
+        /** As responders see it: to whom and by what, without the number or address. */
+        String described() {
+            return kind + " alerts, level " + level + ", " + hours + ": " + to + (sms != null ? " by text" : "") + (email != null ? " by email" : "")
+                    + "; escalates after " + escalateAfter() + ("*".equals(organisation) ? " (any organisation)" : "");
+        }
     }
 
     /** Every rule in force, by organisation, kind and level. */
@@ -63,9 +79,8 @@ class AlertRoutes {
                        sms, email, extract(epoch FROM escalate_after)::bigint, added_by, to_char(added_at, 'YYYY-MM-DD HH24:MI')
                 FROM alert_route WHERE retired_at IS NULL ORDER BY organisation, kind, level, from_time""",
                 (rs, n) -> new Rule(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getTime(5).equals(rs.getTime(6)) ? "all day"
-                        : rs.getTime(5).toLocalTime() + " to " + rs.getTime(6).toLocalTime(), rs.getString(7) + (rs.getString(8) != null ? ", text "
-                        + rs.getString(8) : "") + (rs.getString(9) != null ? ", email " + rs.getString(9) : ""), rs.getLong(10) / 60 + " min",
-                        rs.getString(11), rs.getString(12)));
+                        : rs.getTime(5).toLocalTime() + " to " + rs.getTime(6).toLocalTime(), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getLong(10) / 60, rs.getString(11), rs.getString(12)));
     }
 
     /** Retires a rule (kept, with who and when); false if it was not in force. */
@@ -73,14 +88,9 @@ class AlertRoutes {
         return jdbc.update("UPDATE alert_route SET retired_at = now(), retired_by = ? WHERE id = ? AND retired_at IS NULL", by, id) == 1;
     }
 
-    /** The rules in force for an organisation (its own and those for any), for its page. */
+    /** The rules in force for an organisation (its own and those for any), in words, for its responders' page. */
     List<String> describe(String organisation) {
-        return jdbc.query("""
-                SELECT organisation, kind, level, from_time, until_time, coalesce(person_name, person, 'role ' || role), sms IS NOT NULL, email IS NOT NULL,
-                       escalate_after FROM alert_route WHERE retired_at IS NULL AND organisation IN (?, '*') ORDER BY kind, level, from_time""",
-                (rs, n) -> rs.getString(2) + " alerts, level " + rs.getInt(3) + (rs.getTime(4).equals(rs.getTime(5)) ? ", all day" : ", "
-                        + rs.getTime(4).toLocalTime() + " to " + rs.getTime(5).toLocalTime()) + ": " + rs.getString(6)
-                        + (rs.getBoolean(7) ? " by text" : "") + (rs.getBoolean(8) ? " by email" : "") + "; escalates after " + rs.getString(9)
-                        + ("*".equals(rs.getString(1)) ? " (any organisation)" : ""), organisation);
+        return inForce().stream().filter(r -> r.organisation().equals(organisation) || r.organisation().equals("*"))
+                .sorted(java.util.Comparator.comparing(Rule::kind).thenComparingInt(Rule::level)).map(Rule::described).toList();
     }
 }

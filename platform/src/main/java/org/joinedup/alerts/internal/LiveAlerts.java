@@ -1,8 +1,6 @@
 package org.joinedup.alerts.internal;
 
-import org.joinedup.alerts.AlertChanged;
 import org.joinedup.shared.LiveStreams;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -10,8 +8,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Staff pages watching alerts, each a server-sent event stream: told (event {@code alerts}) whenever an alert
  * they see is raised or changes, so the page fetches the list again. On one node; each node tells its own
- * watchers of the changes it makes (and pages fetch again when they reconnect, as they do after a restart). Other
- * modules' boards hear of each change as an {@link AlertChanged}.
+ * watchers of the changes it makes (and pages fetch again when they reconnect, as they do after a restart).
  */
 @Component
 class LiveAlerts implements SmartLifecycle {
@@ -20,19 +17,13 @@ class LiveAlerts implements SmartLifecycle {
     }
 
     private final LiveStreams<Watcher> streams = new LiveStreams<>();
-    private final ApplicationEventPublisher events;
     private volatile boolean running;
-
-    LiveAlerts(ApplicationEventPublisher events) {
-        this.events = events;
-    }
 
     SseEmitter watch(String username, String role, String organisation) {
         return streams.open(new Watcher(username, role, organisation));
     }
 
     void changed(Alert alert) {
-        events.publishEvent(new AlertChanged(alert.id().toString(), alert.organisation(), alert.patientId(), alert.status()));
         streams.tell(w -> alert.shownTo(w.username(), w.role(), w.organisation()), "alerts", alert.id().toString());
     }
 

@@ -1,10 +1,8 @@
 package org.joinedup.analytics.internal;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 import org.joinedup.analytics.ViewDefinitionException;
 
@@ -47,15 +44,15 @@ public final class ViewRunner {
                 throw new ViewDefinitionException("A view needs the resource type it is over ('resource')");
             }
             this.resource = definition.path("resource").asText();
-            this.constants = constants(definition.path("constant"));
+            this.constants = ViewShape.constants(definition.path("constant"), context);
             Set<String> names = new LinkedHashSet<>();
-            check(definition, names);
+            ViewShape.check(definition, names, paths);
             if (names.isEmpty()) {
                 throw new ViewDefinitionException("A view needs at least one column");
             }
             this.columns = List.copyOf(names);
             for (JsonNode where : definition.path("where")) {
-                paths.parse(text(where, "path"));
+                paths.parse(ViewShape.text(where, "path"));
             }
         }
 
@@ -94,11 +91,7 @@ public final class ViewRunner {
 
     /** Parses a resource from its JSON. */
     public Resource parse(JsonNode resource) {
-        return (Resource) parser().parseResource(resource.toString());
-    }
-
-    private IParser parser() {
-        return context.newJsonParser();
+        return (Resource) context.newJsonParser().parseResource(resource.toString());
     }
 
     private List<Map<String, Object>> select(Map<String, List<Base>> constants, JsonNode selection, Base node, int index) {
@@ -214,76 +207,5 @@ public final class ViewRunner {
             rows = next;
         }
         return rows;
-    }
-
-    /** The view's constants as FHIR values, read by HAPI's parser from a Parameters resource of the same shape. */
-    private Map<String, List<Base>> constants(JsonNode constants) {
-        Map<String, List<Base>> values = new HashMap<>();
-        if (constants.isMissingNode() || constants.isEmpty()) {
-            return values;
-        }
-        com.fasterxml.jackson.databind.node.ObjectNode parameters = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .put("resourceType", "Parameters");
-        parameters.set("parameter", constants.deepCopy());
-        Parameters parsed;
-        try {
-            parsed = (Parameters) parser().parseResource(parameters.toString());
-        } catch (RuntimeException e) {
-            throw new ViewDefinitionException("The view's constants could not be read: " + e.getMessage());
-        }
-        for (Parameters.ParametersParameterComponent p : parsed.getParameter()) {
-            if (p.getValue() == null) {
-                throw new ViewDefinitionException("Constant %" + p.getName() + " has no value");
-            }
-            values.put(p.getName(), List.of(p.getValue()));
-        }
-        return values;
-    }
-
-    /** Checks a selection's structure and paths, gathering its column names (each once across the view). */
-    private void check(JsonNode selection, Set<String> names) {
-        for (String key : List.of("forEach", "forEachOrNull")) {
-            if (selection.has(key)) {
-                paths.parse(text(selection, key));
-            }
-        }
-        for (JsonNode column : selection.path("column")) {
-            String name = text(column, "name");
-            paths.parse(text(column, "path"));
-            if (!names.add(name)) {
-                throw new ViewDefinitionException("Column name '" + name + "' is used twice");
-            }
-        }
-        for (JsonNode nested : selection.path("select")) {
-            check(nested, names);
-        }
-        if (selection.has("unionAll")) {
-            List<Set<String>> branches = new ArrayList<>();
-            for (JsonNode branch : selection.path("unionAll")) {
-                Set<String> own = new LinkedHashSet<>();
-                check(branch, own);
-                branches.add(own);
-            }
-            for (Set<String> branch : branches) {
-                if (!new ArrayList<>(branch).equals(new ArrayList<>(branches.getFirst()))) {
-                    throw new ViewDefinitionException("Every branch of a unionAll must have the same columns, in the same order");
-                }
-            }
-            if (!branches.isEmpty()) {
-                for (String name : branches.getFirst()) {
-                    if (!names.add(name)) {
-                        throw new ViewDefinitionException("Column name '" + name + "' is used twice");
-                    }
-                }
-            }
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual()) {
-            throw new ViewDefinitionException("'" + field + "' must be text");
-        }
-        return value.asText();
     }
 }

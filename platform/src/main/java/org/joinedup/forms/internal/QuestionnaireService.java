@@ -143,7 +143,7 @@ class QuestionnaireService implements Questionnaires {
         FhirAccess writer = new FhirAccess(as.agent(), (type, action) -> "Flag".equals(type) || as.permissions().allows(type, action),
                 Visibility.EVERYTHING, false);
         JsonNode written = write(writer, entries);
-        String id = written.at("/entry/0/response/location").asText().replaceFirst("/_history/.*", "").replaceFirst(".*/", "");
+        String id = FhirApi.Answer.written(written, 0).replaceFirst(".*/", "");
         return new Result(id, score, band, flags.stream().map(FormRules.Flag::text).toList(), flags.stream().anyMatch(FormRules.Flag::urgent),
                 rules.thanks(answers), null);
     }

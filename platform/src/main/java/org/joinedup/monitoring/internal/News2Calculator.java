@@ -107,8 +107,7 @@ class News2Calculator {
                 log.warn("NEWS2 {} for {}: no virtual ward or GP practice to alert", score.total(), subject);
                 return true;
             }
-            String reference = answer.json().at("/entry/0/response/location").asText().replaceFirst("/_history/.*", "")
-                    .replaceFirst("^.*/([A-Za-z]+/[^/]+)$", "$1");
+            String reference = answer.written(0);
             Instant effective = java.time.OffsetDateTime.parse(inputs.getFirst().path("effectiveDateTime").asText()).toInstant();
             VitalSignAlerts.of(News2Observation.identifier(inputs), reference, subject, signs, score, team, effective, received).forEach(alerts::publishEvent);
             return true;

@@ -74,8 +74,8 @@ class StoreCalls {
 
     /** The id of what a transaction's entry created or updated ({@code Appointment/123/_history/1} gives 123). */
     static String createdId(JsonNode written, int entry) {
-        String[] location = written.at("/entry/" + entry + "/response/location").asText().replaceFirst("/_history/.*", "").split("/");
-        return location[location.length - 1];
+        String reference = FhirApi.Answer.written(written, entry);
+        return reference.substring(reference.indexOf('/') + 1);
     }
 
     private JsonNode write(FhirAccess caller, ArrayNode entries, String conflict) {
