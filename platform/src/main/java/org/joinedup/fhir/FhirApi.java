@@ -14,10 +14,34 @@ import java.util.List;
  */
 public interface FhirApi {
 
-    /** The answer: HTTP status and FHIR JSON body. */
-    record Answer(int status, byte[] body) {
+    /**
+     * The answer: HTTP status and FHIR JSON body, with any headers an operation adds ({@code Content-Location},
+     * {@code X-Progress}, {@code Content-Type} for a body that is not FHIR JSON); a large body may instead be
+     * streamed to the client ({@code stream}, with an empty {@code body}).
+     */
+    record Answer(int status, byte[] body, java.util.Map<String, String> headers, BodyWriter stream) {
 
         private static final ObjectMapper JSON = new ObjectMapper();
+
+        public Answer {
+            headers = java.util.Map.copyOf(headers);
+        }
+
+        public Answer(int status, byte[] body) {
+            this(status, body, java.util.Map.of(), null);
+        }
+
+        /** A body written to the client as it is made (a bulk export's file), of the given media type. */
+        public static Answer streamed(String contentType, BodyWriter stream) {
+            return new Answer(200, new byte[0], java.util.Map.of("Content-Type", contentType), stream);
+        }
+
+        /** The same answer with one more header. */
+        public Answer withHeader(String name, String value) {
+            java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Answer(status, body, more, stream);
+        }
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -59,6 +83,12 @@ public interface FhirApi {
             }
             return found;
         }
+    }
+
+    /** Writes a streamed body. */
+    @FunctionalInterface
+    interface BodyWriter {
+        void writeTo(java.io.OutputStream out) throws IOException;
     }
 
     /**

@@ -10,11 +10,19 @@ import java.util.Map;
  */
 public interface FhirOperation {
 
-    /** The resource type it is defined on. */
+    /** The "type" of an operation defined at the system level. */
+    String SYSTEM = "";
+
+    /** The resource type it is defined on; {@link #SYSTEM} for an operation at the system level ({@code /fhir/$export}). */
     String resourceType();
 
     /** Its name, without the {@code $}. */
     String name();
+
+    /** The canonical URL of its OperationDefinition, for the CapabilityStatement; null for the platform's own. */
+    default String definition() {
+        return null;
+    }
 
     /**
      * @param id the instance, for an instance-level call; null at type level
@@ -23,4 +31,10 @@ public interface FhirOperation {
      * @return the answer as the API sends it: a resource, a Bundle, or an OperationOutcome with its status
      */
     FhirApi.Answer invoke(FhirAccess caller, String method, String id, Map<String, List<String>> parameters, byte[] body);
+
+    /** The same, given the request's headers too (names in lower case), for operations that heed them ({@code Prefer}). */
+    default FhirApi.Answer invoke(FhirAccess caller, String method, String id, Map<String, List<String>> parameters, byte[] body,
+                                  Map<String, String> headers) {
+        return invoke(caller, method, id, parameters, body);
+    }
 }

@@ -49,7 +49,7 @@ class ViewRunOperation implements FhirOperation {
     @Override
     public FhirApi.Answer invoke(FhirAccess caller, String method, String id, Map<String, List<String>> parameters, byte[] body) {
         if (!"POST".equals(method) || body == null) {
-            return problem(405, "not-supported", "$run takes a POST with a Parameters body holding the view as viewResource");
+            return Outcome.of(405, "not-supported", "$run takes a POST with a Parameters body holding the view as viewResource");
         }
         JsonNode view = null;
         String patient = first(parameters, "patient");
@@ -64,19 +64,19 @@ class ViewRunOperation implements FhirOperation {
                 }
             }
         } catch (IOException e) {
-            return problem(400, "invalid", "The body is not JSON: " + e.getMessage());
+            return Outcome.of(400, "invalid", "The body is not JSON: " + e.getMessage());
         }
         if (view == null || view.isMissingNode()) {
-            return problem(400, "required", "Give the view to run as the viewResource parameter");
+            return Outcome.of(400, "required", "Give the view to run as the viewResource parameter");
         }
         ViewRunner.View checked;
         try {
             checked = runner.view(view);
         } catch (ViewDefinitionException e) {
-            return problem(400, "invalid", e.getMessage());
+            return Outcome.of(400, "invalid", e.getMessage());
         }
         if (!caller.permissions().allows(checked.resource(), FhirAction.SEARCH)) {
-            return problem(403, "forbidden", "The caller may not search " + checked.resource() + " resources");
+            return Outcome.of(403, "forbidden", "The caller may not search " + checked.resource() + " resources");
         }
         ArrayNode rows = JSON.createArrayNode();
         String page = checked.resource() + "?_count=500" + (patient == null ? "" : checked.resource().equals("Patient")
@@ -91,7 +91,7 @@ class ViewRunOperation implements FhirOperation {
                 for (JsonNode entry : bundle.path("entry")) {
                     for (Map<String, Object> row : checked.rows(runner.parse(entry.path("resource")))) {
                         if (rows.size() >= MOST_ROWS) {
-                            return problem(413, "too-costly", "The view makes more than " + MOST_ROWS + " rows: narrow it (where, patient)");
+                            return Outcome.of(413, "too-costly", "The view makes more than " + MOST_ROWS + " rows: narrow it (where, patient)");
                         }
                         rows.add(JSON.valueToTree(row));
                     }
@@ -104,13 +104,20 @@ class ViewRunOperation implements FhirOperation {
                 }
             }
         } catch (ViewDefinitionException e) {
-            return problem(422, "processing", e.getMessage());
+            return Outcome.of(422, "processing", e.getMessage());
         }
-        return new FhirApi.Answer(200, (switch (format == null ? "json" : format) {
-            case "ndjson", "application/x-ndjson" -> ndjson(rows);
+        String chosen = format == null ? "json" : format;
+        String text = switch (chosen) {
+            case "ndjson", "application/x-ndjson", "application/ndjson" -> ndjson(rows);
             case "csv", "text/csv" -> ViewCsv.of(checked.columns(), rows);
             default -> rows.toString();
-        }).getBytes(StandardCharsets.UTF_8));
+        };
+        String type = switch (chosen) {
+            case "ndjson", "application/x-ndjson", "application/ndjson" -> "application/x-ndjson";
+            case "csv", "text/csv" -> "text/csv;charset=UTF-8";
+            default -> "application/json";
+        };
+        return new FhirApi.Answer(200, text.getBytes(StandardCharsets.UTF_8)).withHeader("Content-Type", type);
     }
 
     private static String ndjson(ArrayNode rows) {
@@ -122,11 +129,5 @@ class ViewRunOperation implements FhirOperation {
     private static String first(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();
-    }
-
-    private static FhirApi.Answer problem(int status, String code, String message) {
-        String outcome = JSON.createObjectNode().put("resourceType", "OperationOutcome").set("issue", JSON.createArrayNode().add(
-                JSON.createObjectNode().put("severity", "error").put("code", code).put("diagnostics", message))).toString();
-        return new FhirApi.Answer(status, outcome.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -58,15 +58,26 @@ final class CapabilityStatementBuilder {
             return statement;
         }
         ObjectNode parsed = FhirJson.readStored(statement);
+        for (org.joinedup.fhir.FhirOperation operation : operations) {
+            if (operation.resourceType().equals(org.joinedup.fhir.FhirOperation.SYSTEM)) {
+                ((ObjectNode) parsed.at("/rest/0")).withArray("operation").addObject().put("name", operation.name())
+                        .put("definition", definition(operation));
+            }
+        }
         for (com.fasterxml.jackson.databind.JsonNode resource : parsed.at("/rest/0/resource")) {
             for (org.joinedup.fhir.FhirOperation operation : operations) {
                 if (operation.resourceType().equals(resource.path("type").asText())) {
                     ((ObjectNode) resource).withArray("operation").addObject().put("name", operation.name())
-                            .put("definition", "https://fhir.joinedup.nhs.uk/OperationDefinition/" + operation.resourceType() + "-" + operation.name());
+                            .put("definition", definition(operation));
                 }
             }
         }
         return FhirJson.write(parsed);
+    }
+
+    private static String definition(org.joinedup.fhir.FhirOperation operation) {
+        return operation.definition() != null ? operation.definition() : "https://fhir.joinedup.nhs.uk/OperationDefinition/"
+                + (operation.resourceType().isEmpty() ? "" : operation.resourceType() + "-") + operation.name();
     }
 
     private static void resource(ObjectNode resource, SearchParamRegistry registry, String type) {

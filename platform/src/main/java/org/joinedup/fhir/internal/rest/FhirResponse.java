@@ -11,8 +11,15 @@ import org.joinedup.fhir.internal.outcome.FhirException;
 import org.joinedup.fhir.internal.outcome.Outcomes;
 import org.joinedup.fhir.internal.store.StoredResource;
 
-/** A FHIR interaction's answer: status, headers and a JSON body (null for none). */
-public record FhirResponse(int status, Map<String, String> headers, byte[] json) {
+/**
+ * A FHIR interaction's answer: status, headers and a JSON body (null for none); or, from an operation, a body of
+ * another type (its {@code Content-Type} header set) or one streamed to the client ({@code stream}).
+ */
+public record FhirResponse(int status, Map<String, String> headers, byte[] json, org.joinedup.fhir.FhirApi.BodyWriter stream) {
+
+    public FhirResponse(int status, Map<String, String> headers, byte[] json) {
+        this(status, headers, json, null);
+    }
 
     public static FhirResponse of(int status, byte[] json) {
         return new FhirResponse(status, new LinkedHashMap<>(), json);
@@ -43,7 +50,7 @@ public record FhirResponse(int status, Map<String, String> headers, byte[] json)
     }
 
     public FhirResponse withBody(byte[] newJson) {
-        return new FhirResponse(status, headers, newJson);
+        return new FhirResponse(status, headers, newJson, stream);
     }
 
     static String httpDate(Instant instant) {

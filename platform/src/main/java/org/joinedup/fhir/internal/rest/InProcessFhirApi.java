@@ -46,6 +46,6 @@ class InProcessFhirApi implements FhirApi {
         FhirResponse answer = handled.result();
         audit.record(new FhirInteraction(access.agent(), started, method, "/" + pathAndQuery, AuditNames.interaction(request), answer.status(),
                 patients.complete(handled.disclosed()), AuditNames.detail(answer)));
-        return new Answer(answer.status(), answer.json() == null ? new byte[0] : answer.json());
+        return new Answer(answer.status(), answer.json() == null ? new byte[0] : answer.json(), answer.headers(), answer.stream());
     }
 }

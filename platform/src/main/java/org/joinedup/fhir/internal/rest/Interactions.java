@@ -79,6 +79,9 @@ public final class Interactions {
             return only(method, "GET") ? histories.history(request, base, null, null) : notAllowed(method, path);
         }
         if (first.startsWith("$")) {
+            if (path.size() == 1) {
+                return operations.systemOperation(request, first);
+            }
             throw FhirException.notFound("Unknown operation " + first + " at the system level");
         }
         if (model.resourceType(first) == null) {

@@ -64,6 +64,11 @@ final class OperationHandler {
         };
     }
 
+    /** An operation at the system level ({@code /fhir/$export}): only those other modules provide. */
+    FhirResponse systemOperation(FhirRequest request, String operation) {
+        return provided(request, org.joinedup.fhir.FhirOperation.SYSTEM, null, operation);
+    }
+
     /** Whether another module provides this operation on this type (which may be a logical model the store does not hold). */
     boolean provides(String type, String operation) {
         return provided.get().stream().anyMatch(o -> o.resourceType().equals(type) && ("$" + o.name()).equals(operation));
@@ -73,13 +78,15 @@ final class OperationHandler {
     private FhirResponse provided(FhirRequest request, String type, String id, String operation) {
         org.joinedup.fhir.FhirOperation found = provided.get().stream()
                 .filter(o -> o.resourceType().equals(type) && ("$" + o.name()).equals(operation)).findFirst()
-                .orElseThrow(() -> FhirException.notFound("Unknown operation " + operation + " on " + type + (id == null ? "" : "/" + id)));
+                .orElseThrow(() -> FhirException.notFound("Unknown operation " + operation
+                        + (type.isEmpty() ? " at the system level" : " on " + type + (id == null ? "" : "/" + id))));
         java.util.Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
         request.query().entries().forEach(e -> parameters.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         byte[] body = request.body() != null ? request.body()
                 : request.resource() == null ? null : request.resource().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        org.joinedup.fhir.FhirApi.Answer answer = found.invoke(org.joinedup.fhir.internal.access.Caller.access(), request.method(), id, parameters, body);
-        return FhirResponse.of(answer.status(), answer.body());
+        org.joinedup.fhir.FhirApi.Answer answer = found.invoke(org.joinedup.fhir.internal.access.Caller.access(), request.method(), id,
+                parameters, body, request.headers());
+        return new FhirResponse(answer.status(), new java.util.LinkedHashMap<>(answer.headers()), answer.body(), answer.stream());
     }
 
     /** {@code $validate}: the body (a resource, or Parameters with resource and profile), or the stored instance. */

@@ -24,6 +24,10 @@ final class ResponseWriter {
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             http.setHeader(header.getKey(), header.getValue());
         }
+        if (response.stream() != null || response.headers().containsKey("Content-Type")) {
+            writeAsGiven(request, response, http);
+            return;
+        }
         if (response.json() == null) {
             return;
         }
@@ -35,6 +39,21 @@ final class ResponseWriter {
         if (!"HEAD".equals(request.method())) {
             try (OutputStream out = http.getOutputStream()) {
                 out.write(body);
+            }
+        }
+    }
+
+    /** An operation's own body (NDJSON, CSV, a bulk export's file): written as it is, streamed if it is a stream. */
+    private static void writeAsGiven(FhirRequest request, FhirResponse response, HttpServletResponse http) throws IOException {
+        if ("HEAD".equals(request.method())) {
+            return;
+        }
+        try (OutputStream out = http.getOutputStream()) {
+            if (response.stream() != null) {
+                response.stream().writeTo(out);
+            } else if (response.json() != null) {
+                http.setContentLength(response.json().length);
+                out.write(response.json());
             }
         }
     }

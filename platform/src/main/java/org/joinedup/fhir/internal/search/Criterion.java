@@ -22,6 +22,13 @@ public sealed interface Criterion {
     record Text(boolean narrative, List<String> values) implements Criterion {
     }
 
+    /**
+     * {@code _compartment=Patient} (in some patient's compartment) or {@code _compartment=Patient/a,Patient/b} (in
+     * the compartment of one of these): the platform's own parameter, for bulk export at Patient and Group level.
+     */
+    record Compartment(List<String> patients) implements Criterion {
+    }
+
     /** {@code _lastUpdated=ge2024}. */
     record LastUpdated(List<String> values) implements Criterion {
     }

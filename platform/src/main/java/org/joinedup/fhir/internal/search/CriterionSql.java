@@ -37,6 +37,13 @@ final class CriterionSql {
                 sql.append(")");
             }
             case Criterion.Ids ids -> sql.append(alias + ".res_id " + (ids.negated() ? "NOT IN " : "IN ")).args(ids.ids());
+            case Criterion.Compartment c -> {
+                if (c.patients().isEmpty()) {
+                    sql.append("cardinality(" + alias + ".patients) > 0");
+                } else {
+                    sql.append(alias + ".patients && CAST(").arg(c.patients().toArray(String[]::new)).append(" AS text[])");
+                }
+            }
             case Criterion.LastUpdated l -> anyOf(l.values(), sql, value -> ValueSql.date(value,
                     new Columns.Dates(alias + ".last_updated", "(" + alias + ".last_updated + interval '1 millisecond')"), sql));
             case Criterion.Text t -> {

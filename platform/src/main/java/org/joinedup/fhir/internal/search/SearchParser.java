@@ -90,6 +90,10 @@ public final class SearchParser {
             }
             return new Criterion.Text(code.equals("_text"), values);
         }
+        if (code.equals("_compartment")) {
+            requireModifier(modifier == null, name);
+            return compartment(Escaping.split(value, ',').stream().map(Escaping::unescape).toList());
+        }
         if (code.equals("_lastUpdated")) {
             requireModifier(modifier == null, name);
             return new Criterion.LastUpdated(Escaping.split(value, ','));
@@ -107,6 +111,21 @@ public final class SearchParser {
                     + " parameter '" + code + "'");
         }
         return new Criterion.Values(param, modifier, Escaping.split(value, ','));
+    }
+
+    /** {@code Patient} alone: any patient's compartment; else the compartments of the patients named. */
+    private static Criterion compartment(List<String> values) {
+        if (values.equals(List.of("Patient"))) {
+            return new Criterion.Compartment(List.of());
+        }
+        List<String> patients = new ArrayList<>();
+        for (String value : values) {
+            if (!value.startsWith("Patient/") || value.length() == "Patient/".length() || value.indexOf('/', 8) >= 0) {
+                throw FhirException.badRequest("_compartment takes Patient, or references to patients (Patient/id), not '" + value + "'");
+            }
+            patients.add(value.substring("Patient/".length()));
+        }
+        return new Criterion.Compartment(List.copyOf(patients));
     }
 
     private Criterion chain(String type, String head, String rest, String value) {
