@@ -91,7 +91,12 @@ public final class ViewRunner {
 
     /** Parses a resource from its JSON. */
     public Resource parse(JsonNode resource) {
-        return (Resource) context.newJsonParser().parseResource(resource.toString());
+        return parse(resource.toString());
+    }
+
+    /** Parses a resource from its JSON text. */
+    public Resource parse(String resource) {
+        return (Resource) context.newJsonParser().parseResource(resource);
     }
 
     private List<Map<String, Object>> select(Map<String, List<Base>> constants, JsonNode selection, Base node, int index) {

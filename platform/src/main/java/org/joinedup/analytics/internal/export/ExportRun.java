@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.joinedup.analytics.internal.SearchPage;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirApi;
 

@@ -3,6 +3,7 @@ package org.joinedup.analytics.internal.export;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import org.joinedup.analytics.internal.SearchPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

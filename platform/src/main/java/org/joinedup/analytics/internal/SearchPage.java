@@ -1,4 +1,4 @@
-package org.joinedup.analytics.internal.export;
+package org.joinedup.analytics.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,15 +13,20 @@ import java.util.List;
  *
  * @param next the next page's query below the FHIR base ({@code Observation?...}), or null on the last page
  */
-record SearchPage(List<Slice> resources, String next) {
+public record SearchPage(List<Slice> resources, String next) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
     /** A resource's bytes within the page. */
-    record Slice(byte[] page, int start, int end) {
+    public record Slice(byte[] page, int start, int end) {
+
+        /** The resource's JSON. */
+        public String text() {
+            return new String(page, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
-    static SearchPage of(byte[] bundle) throws IOException {
+    public static SearchPage of(byte[] bundle) throws IOException {
         List<Slice> resources = new ArrayList<>();
         String next = null;
         try (JsonParser parser = JSON.createParser(bundle)) {
