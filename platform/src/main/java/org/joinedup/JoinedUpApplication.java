@@ -20,9 +20,13 @@ public class JoinedUpApplication {
         System.setProperty("sun.net.client.defaultReadTimeout", "30000");
     }
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("generate-region")) {
             org.joinedup.demo.GenerateRegion.main(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("view-files")) {
+            org.joinedup.analytics.ViewFiles.main(args);
             return;
         }
         SpringApplication.run(JoinedUpApplication.class, args);
