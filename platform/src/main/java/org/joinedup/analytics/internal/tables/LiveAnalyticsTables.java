@@ -42,7 +42,12 @@ class LiveAnalyticsTables implements AnalyticsTables, SmartLifecycle {
     private ViewMaterialiser materialiser;
     private PollingLoop loop;
 
-    LiveAnalyticsTables(AnalyticsProperties properties, DatabaseProperties databaseProperties, FhirApi fhir, ChangeFeed feed) {
+    LiveAnalyticsTables(AnalyticsProperties properties, DatabaseProperties databaseProperties, FhirApi fhir, ChangeFeed feed,
+                        org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        meters.ifAvailable(registry -> io.micrometer.core.instrument.Gauge.builder("joinedup.analytics.lag", this,
+                        tables -> tables.materialiser == null ? 0 : tables.materialiser.lastLag().toMillis() / 1000.0)
+                .description("From the oldest change in the last round of changes applied to the analytics tables to its rows being committed")
+                .baseUnit("seconds").register(registry));
         this.properties = properties;
         this.directory = properties.directory().isBlank() ? databaseProperties.dataDir().resolve("analytics") : Path.of(properties.directory());
         this.fhir = fhir;
