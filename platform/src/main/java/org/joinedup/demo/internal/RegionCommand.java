@@ -22,12 +22,7 @@ public final class RegionCommand {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
-        }
+        Map<String, String> options = org.joinedup.shared.CommandOptions.of(args);
         int patients = Integer.parseInt(options.getOrDefault("patients", "2000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "2026"));
         LocalDate date = options.containsKey("date") ? LocalDate.parse(options.get("date")) : LocalDate.now();

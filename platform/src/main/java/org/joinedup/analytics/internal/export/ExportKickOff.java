@@ -29,7 +29,7 @@ final class ExportKickOff implements FhirOperation {
     private final FhirApi fhir;
     private final AnalyticsProperties properties;
     private final String base;
-    private final Set<String> types;
+    private volatile Set<String> types;
 
     ExportKickOff(ExportRequest.Level level, ExportJobs jobs, ExportRunner runner, FhirApi fhir, AnalyticsProperties properties, String base) {
         this.level = level;
@@ -38,10 +38,18 @@ final class ExportKickOff implements FhirOperation {
         this.fhir = fhir;
         this.properties = properties;
         this.base = base;
-        FhirContext context = FhirContext.forR4Cached();
-        this.types = context.getResourceTypes().stream().filter(type -> level == ExportRequest.Level.SYSTEM || type.equals("Patient")
-                        || !context.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient").isEmpty())
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The types this level covers (all, or those of the Patient compartment); worked out at the first kick-off, not at start-up. */
+    private Set<String> types() {
+        Set<String> known = types;
+        if (known == null) {
+            FhirContext context = FhirContext.forR4Cached();
+            known = types = context.getResourceTypes().stream().filter(type -> level == ExportRequest.Level.SYSTEM || type.equals("Patient")
+                            || !context.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient").isEmpty())
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+        }
+        return known;
     }
 
     @Override
@@ -90,13 +98,13 @@ final class ExportKickOff implements FhirOperation {
         ExportRequest request;
         List<String> patients;
         try {
-            request = ExportRequest.of(level, id, parameters, types);
+            request = ExportRequest.of(level, id, parameters, types());
             patients = level == ExportRequest.Level.SYSTEM ? null : level == ExportRequest.Level.PATIENT ? List.of() : members(caller, id);
         } catch (ExportRequest.Refused refused) {
             return Outcome.of(refused.code.equals("forbidden") ? 403 : refused.code.equals("not-found") ? 404 : 400, refused.code, refused.getMessage());
         }
         List<String> chosen = new ArrayList<>();
-        for (String type : request.types().isEmpty() ? types : request.types()) {
+        for (String type : request.types().isEmpty() ? types() : request.types()) {
             if (caller.permissions().allows(type, FhirAction.SEARCH)) {
                 chosen.add(type);
             } else if (!request.types().isEmpty()) {

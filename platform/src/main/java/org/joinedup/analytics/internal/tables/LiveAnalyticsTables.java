@@ -39,7 +39,8 @@ class LiveAnalyticsTables implements AnalyticsTables, SmartLifecycle {
     private final FhirApi fhir;
     private final ChangeFeed feed;
     private AnalyticsDatabase database;
-    private ViewMaterialiser materialiser;
+    private final Object making = new Object();
+    private volatile ViewMaterialiser materialiser;
     private PollingLoop loop;
 
     LiveAnalyticsTables(AnalyticsProperties properties, DatabaseProperties databaseProperties, FhirApi fhir, ChangeFeed feed,
@@ -90,14 +91,24 @@ class LiveAnalyticsTables implements AnalyticsTables, SmartLifecycle {
 
     @Override
     public boolean ready() {
-        return materialiser != null && materialiser.ready();
+        return database != null && materialiser().ready();
+    }
+
+    /** The views and their follower, made at first use (on the follower's thread), not at start-up. */
+    private ViewMaterialiser materialiser() {
+        synchronized (making) { // not the lifecycle's lock: stopping waits for a round that may be making it
+            if (materialiser == null) {
+                materialiser = new ViewMaterialiser(database, fhir, feed, directory.resolve("parquet"));
+            }
+            return materialiser;
+        }
     }
 
     @Override
     public Freshness freshness() {
         Map<String, Long> counts = new LinkedHashMap<>();
         if (ready()) {
-            for (ShippedViews.Shipped view : materialiser.views()) {
+            for (ShippedViews.Shipped view : materialiser().views()) {
                 counts.put(view.name(), ((Number) query("SELECT count(*) AS n FROM " + ViewTable.quoted(view.name())).getFirst().get("n")).longValue());
             }
         }
@@ -108,20 +119,17 @@ class LiveAnalyticsTables implements AnalyticsTables, SmartLifecycle {
     @Override
     public Map<String, List<String>> views() {
         Map<String, List<String>> views = new LinkedHashMap<>();
-        if (materialiser != null) {
-            materialiser.views().forEach(v -> views.put(v.name(), v.view().columns()));
-        }
+        materialiser().views().forEach(v -> views.put(v.name(), v.view().columns()));
         return views;
     }
 
     @Override
     public synchronized void start() {
         database = new AnalyticsDatabase(directory.resolve("analytics.duckdb"));
-        materialiser = new ViewMaterialiser(database, fhir, feed, directory.resolve("parquet"));
         if (properties.materialise()) {
             loop = new PollingLoop("analytics-views", properties.followInterval(), log, "Keeping the analytics tables up to date failed", () -> {
                 try {
-                    return materialiser.round(properties);
+                    return materialiser().round(properties);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 } catch (IOException e) {
@@ -144,6 +152,7 @@ class LiveAnalyticsTables implements AnalyticsTables, SmartLifecycle {
             log.warn("Closing the analytics database failed", e);
         }
         database = null;
+        materialiser = null;
     }
 
     @Override

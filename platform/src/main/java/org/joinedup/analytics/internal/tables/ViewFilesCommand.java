@@ -20,12 +20,7 @@ public final class ViewFilesCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
-        }
+        Map<String, String> options = org.joinedup.shared.CommandOptions.of(args);
         Path in = Path.of(options.getOrDefault("in", "region"));
         Path out = Path.of(options.getOrDefault("out", "parquet"));
         ViewRunner runner = ShippedViews.runner();
