@@ -3,10 +3,10 @@ package org.joinedup.alerts.internal;
 import java.time.Duration;
 import java.time.Instant;
 import org.joinedup.alerts.AlertsProperties;
+import org.joinedup.shared.PolledLifecycle;
 import org.joinedup.shared.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code SKIP LOCKED}, so two nodes never escalate the same alert. Also keeps the live pages' streams alive.
  */
 @Component
-class AlertEscalator implements SmartLifecycle {
+class AlertEscalator implements PolledLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEscalator.class);
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
@@ -40,17 +40,7 @@ class AlertEscalator implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    public PollingLoop loop() {
+        return loop;
     }
 }

@@ -11,10 +11,10 @@ import org.joinedup.fhir.ChangeFeed;
 import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirApi;
 import org.joinedup.fhir.FollowedChanges;
+import org.joinedup.shared.PolledLifecycle;
 import org.joinedup.shared.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * change is never kept after it.
  */
 @Component
-class DeviceRegistry implements SmartLifecycle {
+class DeviceRegistry implements PolledLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceRegistry.class);
     private static final String ODS = "https://fhir.nhs.uk/Id/ods-organization-code";
@@ -93,18 +93,13 @@ class DeviceRegistry implements SmartLifecycle {
         changes = new FollowedChanges(feed, Duration.ofSeconds(5), Instant.now());
         allForgotten = System.nanoTime();
         kept.clear();
-        loop.start();
+        PolledLifecycle.super.start();
     }
 
     @Override
     public synchronized void stop() {
-        loop.stop();
+        PolledLifecycle.super.stop();
         kept.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 
     private Map<String, Registered> read(List<String> ids) {
@@ -142,5 +137,10 @@ class DeviceRegistry implements SmartLifecycle {
             }
         }
         return null;
+    }
+
+    @Override
+    public PollingLoop loop() {
+        return loop;
     }
 }

@@ -7,11 +7,11 @@ import org.joinedup.alerts.AlertRequested;
 import org.joinedup.alerts.AlertSeverity;
 import org.joinedup.fhir.FhirApi;
 import org.joinedup.monitoring.MonitoringProperties;
+import org.joinedup.shared.PolledLifecycle;
 import org.joinedup.shared.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that goes on raises no second alert, and a new lapse after new readings raises a new one).
  */
 @Component
-class OverdueReadingsCheck implements SmartLifecycle {
+class OverdueReadingsCheck implements PolledLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OverdueReadingsCheck.class);
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm")
@@ -80,17 +80,7 @@ class OverdueReadingsCheck implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    public PollingLoop loop() {
+        return loop;
     }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import org.joinedup.fhir.ChangeFeed;
 import org.joinedup.fhir.FollowedChanges;
 import org.joinedup.monitoring.MonitoringProperties;
+import org.joinedup.shared.PolledLifecycle;
 import org.joinedup.shared.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * only if those readings have none).
  */
 @Component
-class VitalSignsFollower implements SmartLifecycle {
+class VitalSignsFollower implements PolledLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(VitalSignsFollower.class);
 
@@ -44,7 +44,7 @@ class VitalSignsFollower implements SmartLifecycle {
     public synchronized void start() {
         Instant cursor = jdbc.query("SELECT at FROM monitoring_cursor WHERE name = 'news2'", rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null);
         changes = new FollowedChanges(feed, properties.overlap(), cursor != null ? cursor : Instant.now()); // a new platform scores from now on
-        loop.start();
+        PolledLifecycle.super.start();
     }
 
     /** One look at the Observations written since the cursor (less the overlap). */
@@ -62,12 +62,7 @@ class VitalSignsFollower implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    public PollingLoop loop() {
+        return loop;
     }
 }

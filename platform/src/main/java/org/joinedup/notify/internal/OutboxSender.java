@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.joinedup.notify.NotifyProperties;
+import org.joinedup.shared.PolledLifecycle;
 import org.joinedup.shared.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Up to {@code concurrentSends} messages are sent at once.
  */
 @Component
-class OutboxSender implements SmartLifecycle {
+class OutboxSender implements PolledLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 20;
@@ -42,18 +42,8 @@ class OutboxSender implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        loop.start();
+        PolledLifecycle.super.start();
         log.info("Messages: sending through the {} provider", provider.name());
-    }
-
-    @Override
-    public synchronized void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 
     /** One round: messages whose worker stopped are taken up, then due messages sent. True if there may be more due. */
@@ -119,5 +109,10 @@ class OutboxSender implements SmartLifecycle {
                 outbox.retryLater(message.id(), attempts, message.urgent() ? now.plus(wait) : quiet.nextAllowed(now.plus(wait)), failure.getMessage());
             }
         }
+    }
+
+    @Override
+    public PollingLoop loop() {
+        return loop;
     }
 }

@@ -14,11 +14,11 @@ import org.joinedup.fhir.FhirAccess;
 import org.joinedup.fhir.FhirAgent;
 import org.joinedup.fhir.FhirApi;
 import org.joinedup.fhir.FollowedChanges;
+import org.joinedup.shared.PolledLifecycle;
 import org.joinedup.shared.PollingLoop;
 import org.joinedup.subscription.SubscriptionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * audited.
  */
 @Component
-class ChangeDispatcher implements SmartLifecycle {
+class ChangeDispatcher implements PolledLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeDispatcher.class);
 
@@ -64,7 +64,7 @@ class ChangeDispatcher implements SmartLifecycle {
         changes = new FollowedChanges(feed, properties.overlap(), cursor);
         registry.reload();
         log.info("Subscriptions: notifying changes from {}", cursor);
-        loop.start();
+        PolledLifecycle.super.start();
     }
 
     /**
@@ -118,12 +118,7 @@ class ChangeDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    public PollingLoop loop() {
+        return loop;
     }
 }
